@@ -1,0 +1,7 @@
+"""`whytui actions`: not built yet."""
+
+from typing import Any
+
+
+def register(sub: Any) -> None:
+    """Registered by the issue that builds this command."""

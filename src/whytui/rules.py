@@ -1,0 +1,174 @@
+"""The rules of a review, as pure functions that return every problem at once.
+
+Two questions: may this leaf close as a root cause, and may this session close. Each problem
+names its rule and the node or item it concerns, so the app can jump to it and `whytui lint`
+can point at its line. Rules that say a session is unfinished (open leaves, unanswered closing
+questions) apply only when closing; rules that say something is already wrong (a root cause
+that ends at a person, a vague action item) apply always.
+"""
+
+from dataclasses import dataclass
+
+from whytui.config import Config
+from whytui.judge import judge_action, judge_cause
+from whytui.models import ActionItem, Session, SessionStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    rule: str
+    message: str
+    node_id: str | None = None
+    action_id: str | None = None
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return f"'{flat[: limit - 1]}…'" if len(flat) > limit else f"'{flat}'"
+
+
+def leaf_close_problems(
+    session: Session, node_id: str, category: str | None, config: Config
+) -> list[Problem]:
+    """Why this node may not (yet) be closed as a root cause under `category`."""
+    node = session.node(node_id)
+    problems: list[Problem] = []
+    if session.children(node_id):
+        problems.append(
+            Problem(
+                "root-cause-has-whys",
+                "only a leaf can be a root cause: it has whys under it",
+                node_id,
+            )
+        )
+    if not category:
+        problems.append(
+            Problem(
+                "root-cause-no-category", "choose the structural category of this cause", node_id
+            )
+        )
+    elif category not in config.category_ids():
+        problems.append(
+            Problem(
+                "root-cause-unknown-category",
+                f"'{category}' is not a category here (add it to .whytui.toml [[category]])",
+                node_id,
+            )
+        )
+    verdict = judge_cause(node.text, config)
+    if verdict.ends_at_person:
+        problems.append(
+            Problem(
+                "cause-ends-at-person",
+                f"{_quote(node.text)} ends at a person: {'; '.join(verdict.reasons)}. "
+                f"Ask: {verdict.reframe}",
+                node_id,
+            )
+        )
+    return problems
+
+
+def action_problems(action: ActionItem, session: Session) -> list[Problem]:
+    """What keeps an action item from being something someone could verify is done."""
+    problems: list[Problem] = []
+
+    def add(rule: str, message: str) -> None:
+        problems.append(Problem(rule, message, action_id=action.id))
+
+    verdict = judge_action(action.text)
+    if not verdict.is_specific:
+        add(
+            "action-vague",
+            f"{_quote(action.text)} is vague: {'; '.join(verdict.reasons)}. {verdict.hint}".strip(),
+        )
+    if not action.owner.strip():
+        add("action-no-owner", f"{_quote(action.text)} has no owner")
+    if action.due is None:
+        add("action-no-due", f"{_quote(action.text)} has no due date")
+    if not action.done_when.strip():
+        add(
+            "action-no-done-when",
+            f"{_quote(action.text)} has no 'done when': say what anyone could check",
+        )
+    else:
+        done_when = judge_action(action.done_when)
+        if not done_when.is_specific:
+            add(
+                "action-done-when-vague",
+                f"'done when' of {_quote(action.text)} needs judgment: "
+                f"{'; '.join(done_when.reasons)}",
+            )
+    if not action.causes:
+        add("action-no-cause", f"{_quote(action.text)} is not linked to a root cause")
+    else:
+        causes = {n.id for n in session.root_causes()}
+        loose = [c for c in action.causes if c not in causes]
+        if loose:
+            add(
+                "action-cause-not-root",
+                f"{_quote(action.text)} links {', '.join(loose)}, which is not a root cause",
+            )
+    return problems
+
+
+def standing_problems(session: Session, config: Config) -> list[Problem]:
+    """What is already wrong, however unfinished the session is."""
+    problems: list[Problem] = []
+    for node in session.root_causes():
+        problems += list(leaf_close_problems(session, node.id, node.category, config))
+    for action in session.actions:
+        problems += action_problems(action, session)
+    return problems
+
+
+def completion_problems(session: Session) -> list[Problem]:
+    """What is still missing before the session may close."""
+    problems: list[Problem] = []
+    if not session.nodes:
+        problems.append(Problem("no-whys", "the problem statement has no whys yet"))
+    for leaf in session.leaves():
+        if not leaf.is_root_cause:
+            problems.append(
+                Problem(
+                    "open-leaf",
+                    f"{_quote(leaf.text)} is still open: ask why, or close it as a "
+                    "structural root cause",
+                    leaf.id,
+                )
+            )
+    for cause in session.root_causes():
+        if not session.actions_for(cause.id):
+            problems.append(
+                Problem(
+                    "root-cause-no-action",
+                    f"root cause {_quote(cause.text)} has no action item",
+                    cause.id,
+                )
+            )
+    if not session.closing.would_have_prevented.strip():
+        problems.append(
+            Problem(
+                "closing-unanswered-prevention",
+                "answer: what would have had to be true for this not to happen?",
+            )
+        )
+    if not session.closing.where_else.strip():
+        problems.append(
+            Problem(
+                "closing-unanswered-where-else",
+                "answer: what is the next incident this failure mode makes more likely?",
+            )
+        )
+    return problems
+
+
+def session_close_problems(session: Session, config: Config) -> list[Problem]:
+    """Every reason the session may not close; empty means it may."""
+    return standing_problems(session, config) + completion_problems(session)
+
+
+def lint_problems(session: Session, config: Config) -> list[Problem]:
+    """What `whytui lint` reports: standing problems, and completion too once closed."""
+    if session.status is SessionStatus.CLOSED:
+        return session_close_problems(session, config)
+    return standing_problems(session, config)

@@ -1,0 +1,242 @@
+"""Reading and writing session files: TOML, deterministic, diff-friendly, and untrusted.
+
+The same session always becomes the same bytes: keys in a fixed order, nodes flat with parent
+ids in tree order, empty values left out, long text as multi-line strings. A file from someone
+else's pull request is data: it is size-checked before parsing, never executed, and every way
+it can be wrong becomes one `InputError` naming the file, the line and the problem.
+"""
+
+import os
+import re
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from whytui.models import SCHEMA_VERSION, ActionItem, Session, WhyNode
+from whytui.tomlfile import InputError, LineIndex, explain, parse, read_text
+
+TEMP_SUFFIX = ".whytui-tmp"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+"""`MIGRATIONS[n]` turns the data of a schema-n file into schema n+1."""
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _node_data(node: WhyNode) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": node.id, "parent": node.parent, "text": node.text}
+    if node.category:
+        data["category"] = node.category
+    if node.evidence:
+        data["evidence"] = list(node.evidence)
+    return data
+
+
+def _action_data(action: ActionItem) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": action.id, "text": action.text}
+    optional: dict[str, Any] = {
+        "owner": action.owner,
+        "due": action.due,
+        "done_when": action.done_when,
+        "causes": list(action.causes),
+    }
+    data.update({k: v for k, v in optional.items() if v})
+    data["status"] = action.status.value
+    trailing: dict[str, Any] = {
+        "tracker": action.tracker,
+        "done_on": action.done_on,
+        "evidence": action.evidence,
+    }
+    data.update({k: v for k, v in trailing.items() if v})
+    return data
+
+
+def _header_data(session: Session) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "title": session.title,
+        "status": session.status.value,
+        "date": session.date,
+    }
+    header: dict[str, Any] = {
+        "facilitator": session.facilitator,
+        "incidents": list(session.incidents),
+        "participants": list(session.participants),
+        "services": list(session.services),
+    }
+    data.update({k: v for k, v in header.items() if v})
+    data["problem"] = session.problem
+    return data
+
+
+WRAP_AT = 88
+"""Long text is folded at spaces into lines about this wide, so a diff shows what changed."""
+
+_ESCAPES = {"\\": "\\\\", "\b": "\\b", "\t": "\\t", "\f": "\\f", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if char != "\n" and (ord(char) < 0x20 or ord(char) == 0x7F):
+        return f"\\u{ord(char):04x}"
+    return char
+
+
+def _folded(text: str) -> str:
+    """A multi-line basic string whose long lines end in a line-ending backslash.
+
+    TOML drops a backslash, the newline and the whitespace after it, so folding only where a
+    space is followed by a non-space (the space kept before the backslash) reads back exactly.
+    """
+    out: list[str] = []
+    # A lone quote reads fine inside """; runs of them, or one at the very end, are escaped.
+    loud = {m.start() + i for m in re.finditer(r'"{2,}|"$', text) for i in range(len(m[0]))}
+    escaped = "".join(
+        ('\\"' if i in loud else c) if c == '"' else _escape(c) for i, c in enumerate(text)
+    )
+    for line in escaped.split("\n"):
+        while len(line) > WRAP_AT:
+            cut = line.rfind(" ", 0, WRAP_AT)
+            while cut > 0 and line[cut - 1] == " ":
+                cut -= 1
+            if cut <= 0:
+                break
+            end = cut
+            while end < len(line) and line[end] == " ":
+                end += 1
+            if end == len(line):
+                break
+            out.append(line[:end] + "\\")
+            line = line[end:]
+        out.append(line)
+    return '"""\n' + "\n".join(out) + '"""'
+
+
+def _toml(data: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, str) and ("\n" in value or len(value) > WRAP_AT):
+            lines.append(f"{key} = {_folded(value)}\n")
+        else:
+            lines.append(tomli_w.dumps({key: value}))
+    return "".join(lines)
+
+
+def dumps(session: Session) -> str:
+    """The session file's text. Deterministic: equal sessions give equal bytes.
+
+    Each why and each action is its own `[[node]]` / `[[action]]` block, separated by a blank
+    line, so adding one is one contiguous hunk in a diff and editing one touches only its lines.
+    """
+    blocks = [_toml(_header_data(session))]
+    blocks += ["[[node]]\n" + _toml(_node_data(n)) for n in session.nodes]
+    blocks += ["[[action]]\n" + _toml(_action_data(a)) for a in session.actions]
+    closing = {k: v for k, v in session.closing.model_dump().items() if v}
+    if closing:
+        blocks.append("[closing]\n" + _toml(closing))
+    return "\n".join(blocks)
+
+
+def save(session: Session, path: Path) -> None:
+    """Write atomically: a temp file beside the target, fsync, then `os.replace`.
+
+    A crash at any moment leaves either the old file or the new one, never half of either.
+    """
+    path = Path(path)
+    folder = path.parent
+    temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+    data = dumps(session).encode("utf-8")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temp.replace(path)  # os.replace: atomic on POSIX within one folder
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def load(path: Path | str) -> Session:
+    """Read and validate a session file, or raise one `InputError` saying what is wrong."""
+    return loads(read_text(path), path)
+
+
+def loads(text: str, path: Path | str = "<session>") -> Session:
+    data = migrate(parse(text, path), path, text)
+    try:
+        return Session.model_validate(data)
+    except ValidationError as error:
+        raise explain(error, path, text, {"nodes": "node", "actions": "action"}) from None
+
+
+def migrate(data: dict[str, Any], path: Path | str, text: str) -> dict[str, Any]:
+    """Bring older files up to `SCHEMA_VERSION`; refuse files from the future or from nowhere."""
+    version = data.get("schema")
+    line = LineIndex(text).line_of("", None, "schema")
+    if version is None:
+        raise InputError(path, "no 'schema' number: is this a whytui session file?", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InputError(path, f"'schema' must be a whole number, not {version!r}", line)
+    if version > SCHEMA_VERSION:
+        raise InputError(
+            path,
+            f"schema {version} is newer than this whytui understands (up to "
+            f"{SCHEMA_VERSION}); upgrade whytui to open it",
+            line,
+        )
+    if version < 1 or any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise InputError(path, f"unknown schema number {version}", line)
+    for step in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+    data["schema"] = SCHEMA_VERSION
+    return data
+
+
+# -- naming ----------------------------------------------------------------------------------
+
+
+def slugify(title: str, limit: int = 48) -> str:
+    """A lowercase ASCII slug for a file name; 'session' when the title has no letters."""
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or "session"
+
+
+def new_session_path(folder: Path, session: Session) -> Path:
+    """`YYYY-MM-DD-slug-xxxx.toml`: the random tail keeps two branches from colliding."""
+    while True:
+        name = f"{session.date.isoformat()}-{slugify(session.title)}-{secrets.token_hex(2)}.toml"
+        path = folder / name
+        if not path.exists():
+            return path

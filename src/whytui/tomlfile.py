@@ -1,0 +1,161 @@
+"""Reading TOML that someone else wrote: size-checked, decoded, parsed, explained.
+
+Session files and `.whytui.toml` are both untrusted input. Every way they can be wrong becomes
+one `InputError` that names the file, the line and the problem, the way compilers and linters
+say it, so a person can open the file at that line and fix it.
+"""
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Largest file read: room for ten thousand whys, not for a pasted disk image."""
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+class InputError(Exception):
+    """A file that can't be used, said as `file:line: problem`."""
+
+    def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.line = line
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.problem}"
+
+
+def read_text(path: Path | str) -> str:
+    """The file's text, or an `InputError` for a missing, huge, binary or non-UTF-8 file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(
+                path, f"file is {size:,} bytes; whytui reads files of at most {MAX_FILE_BYTES:,}"
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot be read: {error.strerror or error}") from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(path, f"file is larger than {MAX_FILE_BYTES:,} bytes")
+    if b"\x00" in raw:
+        raise InputError(path, "is a binary file (it contains NUL bytes), not TOML")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise InputError(path, "is not UTF-8 text", line) from None
+
+
+def parse(text: str, path: Path | str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _TOML_POSITION.search(message)
+        line = int(found.group(1)) if found else None
+        problem = _TOML_POSITION.sub("", message).strip()
+        raise InputError(path, f"invalid TOML: {problem}", line) from None
+    except RecursionError:
+        raise InputError(path, "invalid TOML: nested too deeply") from None
+
+
+class LineIndex:
+    """Finds the line of a table, an array-of-tables entry or a key in raw TOML text."""
+
+    _HEADER = re.compile(r"^\s*\[\[\s*\"?([A-Za-z_-]+)\"?\s*\]\]|^\s*\[\s*\"?([A-Za-z_-]+)\"?\s*\]")
+    _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        # blocks[(table, index)] = (first, last) line numbers, 1-based; ("", None) is the top.
+        self.blocks: dict[tuple[str, int | None], tuple[int, int]] = {}
+        counts: dict[str, int] = {}
+        current: tuple[str, int | None] = ("", None)
+        start = 1
+        for number, line in enumerate(self.lines, start=1):
+            found = self._HEADER.match(line)
+            if not found:
+                continue
+            self.blocks.setdefault(current, (start, number - 1))
+            if found.group(1):
+                table = found.group(1)
+                index = counts.get(table, 0)
+                counts[table] = index + 1
+                current = (table, index)
+            else:
+                current = (found.group(2), None)
+            start = number
+        self.blocks.setdefault(current, (start, len(self.lines)))
+
+    def line_of(
+        self, table: str = "", index: int | None = None, key: str | None = None
+    ) -> int | None:
+        """Line of `key` inside a block (or of the block's header); None if not found."""
+        span = self.blocks.get((table, index))
+        if span is None:
+            return None
+        first, last = span
+        if key is not None:
+            for number in range(first, last + 1):
+                found = self._KEY.match(self.lines[number - 1])
+                if found and found.group(1) == key:
+                    return number
+        return first if table else None
+
+
+def explain(
+    error: ValidationError, path: Path | str, text: str, tables: dict[str, str]
+) -> InputError:
+    """Turn pydantic's first error into a sentence with a line number.
+
+    `tables` maps model field names to their TOML table names (``nodes`` -> ``node``).
+    """
+    index = LineIndex(text)
+    detail = error.errors()[0]
+    loc = tuple(tables.get(str(part), part) for part in detail["loc"])
+    context = detail.get("ctx") or {}
+    if "table" in context:  # an integrity error from the model names its own record
+        table, position = str(context["table"]), int(context["index"])
+        line = index.line_of(table, position, "id")
+        return InputError(path, f"[[{table}]] #{position + 1}: {detail['msg']}", line)
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        key = str(loc[2]) if len(loc) > 2 else None
+        line = index.line_of(str(loc[0]), loc[1], key)
+        where = f"[[{loc[0]}]] #{loc[1] + 1}" + (f" {key}" if key else "")
+    elif len(loc) >= 2:
+        line = index.line_of(str(loc[0]), None, str(loc[1]))
+        where = f"[{loc[0]}] {loc[1]}"
+    else:
+        key = str(loc[0]) if loc else None
+        line = index.line_of("", None, key)
+        where = key or "file"
+    return InputError(path, f"{where}: {_message(detail)}", line)
+
+
+def _message(detail: Any) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a field whytui knows (a typo?)"
+    if kind == "string_too_long":
+        limit = detail["ctx"]["max_length"]
+        return f"text is too long ({len(detail['input']):,} characters; at most {limit:,})"
+    return str(detail["msg"])

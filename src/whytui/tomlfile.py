@@ -81,9 +81,10 @@ class LineIndex:
 
     _HEADER = re.compile(r"^\s*\[\[\s*\"?([A-Za-z_-]+)\"?\s*\]\]|^\s*\[\s*\"?([A-Za-z_-]+)\"?\s*\]")
     _KEY = re.compile(r"^\s*\"?([A-Za-z0-9_-]+)\"?\s*=")
+    _ID_VALUE = re.compile(r"""^\s*"?id"?\s*=\s*["']([^"'\\]*)["']""")
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")  # TOML counts lines by \n alone, not \f or U+2028
         # blocks[(table, index)] = (first, last) line numbers, 1-based; ("", None) is the top.
         self.blocks: dict[tuple[str, int | None], tuple[int, int]] = {}
         counts: dict[str, int] = {}
@@ -103,6 +104,7 @@ class LineIndex:
                 current = (found.group(2), None)
             start = number
         self.blocks.setdefault(current, (start, len(self.lines)))
+        self._record_lines: dict[str, dict[str, int]] = {}
 
     def line_of(
         self, table: str = "", index: int | None = None, key: str | None = None
@@ -118,6 +120,24 @@ class LineIndex:
                 if found and found.group(1) == key:
                     return number
         return first if table else None
+
+    def record_line(self, table: str, record_id: str) -> int | None:
+        """Line of the `id = "..."` key of the `[[table]]` entry whose id is `record_id`.
+
+        Records are found by id, not position: the model puts nodes in tree order, which
+        need not be the order a hand-edited file has them in.
+        """
+        if table not in self._record_lines:
+            found: dict[str, int] = {}
+            index = 0
+            while (table, index) in self.blocks:
+                line = self.line_of(table, index, "id")
+                value = self._ID_VALUE.match(self.lines[line - 1]) if line else None
+                if line and value:
+                    found.setdefault(value.group(1), line)
+                index += 1
+            self._record_lines[table] = found
+        return self._record_lines[table].get(record_id)
 
 
 def explain(

@@ -1,7 +1,139 @@
-"""`whytui lint`: not built yet."""
+"""`whytui lint [PATH…]`: check session files, for people (text), tools (json) and CI (github).
 
-from typing import Any
+Session text and file names come from other people's pull requests, so everything printed is
+made inert first: control characters are shown as escapes (a session can't move the cursor or
+recolour a terminal) and GitHub's workflow-command escaping is applied (a session can't inject
+a `::command::` line into a CI log).
+"""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from whytui.lint import Finding, Report
 
 
 def register(sub: Any) -> None:
-    """Registered by the issue that builds this command."""
+    parser = sub.add_parser(
+        "lint",
+        help="check session files (exit 0 clean, 1 problems found, 2 unreadable input)",
+        description=(
+            "Check session files: one line a problem, as file:line: rule-id: message. "
+            "Exit 0 when clean, 1 when problems were found, 2 when some input could not be read."
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="session files or folders of them (default: this repository's sessions folder)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text for people, json for tools, github for GitHub Actions annotations",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from whytui.lint import lint_paths, lint_repository
+
+    report = lint_paths(args.paths) if args.paths else lint_repository(Path.cwd())
+    output = FORMATS[args.format](report)
+    if output:
+        _write(sys.stdout, output)
+    _write(sys.stderr, report.summary())
+    return report.exit_code
+
+
+def _write(stream: TextIO, text: str) -> None:
+    """Print even what the stream's encoding can't hold (a file name that isn't UTF-8, say)."""
+    encoding = stream.encoding or "utf-8"
+    stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
+
+
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
+
+
+def _inert(text: str) -> str:
+    """Control characters (newlines and terminal escapes included) as visible `\\xNN`."""
+    return text.translate(_CONTROLS)
+
+
+def _shown(path: Path) -> str:
+    """Paths under the current folder relative to it, as editors and CI annotations want."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return str(path)
+
+
+def _text(report: "Report") -> str:
+    lines = []
+    for finding in report.findings:
+        where = _shown(finding.path) + (f":{finding.line}" if finding.line else "")
+        lines.append(_inert(f"{where}: {finding.rule}: {finding.message}"))
+    return "\n".join(lines)
+
+
+def _json(report: "Report") -> str:
+    document = {
+        "findings": [
+            {
+                "file": _shown(f.path),
+                "line": f.line,
+                "rule": f.rule,
+                "message": f.message,
+                "node": f.node_id,
+                "action": f.action_id,
+                "severity": "error",
+            }
+            for f in report.findings
+        ],
+        "counts": {
+            "files": report.files,
+            "files_with_problems": report.files_with_problems,
+            "problems": report.problems,
+            "unreadable": report.unreadable,
+            "not_checked": report.not_checked,
+        },
+    }
+    return json.dumps(document, indent=2)
+
+
+def github_data(text: str) -> str:
+    """Escape a workflow command's message the way GitHub's runner unescapes it."""
+    return _inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def github_property(text: str) -> str:
+    """Escape a workflow command's property value (file, title): also `:` and `,`."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _github_line(finding: "Finding") -> str:
+    properties = [f"file={github_property(_shown(finding.path))}"]
+    if finding.line:
+        properties.append(f"line={finding.line}")
+    properties.append(f"title={github_property(finding.rule)}")
+    return f"::error {','.join(properties)}::{github_data(finding.message)}"
+
+
+def _github(report: "Report") -> str:
+    return "\n".join(_github_line(f) for f in report.findings)
+
+
+FORMATS: dict[str, Callable[["Report"], str]] = {
+    "text": _text,
+    "json": _json,
+    "github": _github,
+}

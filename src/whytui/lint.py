@@ -1,0 +1,203 @@
+"""Checking session files the way CI does: every problem at once, each with its line.
+
+This is the pure half of `whytui lint`: it reads files and returns findings. How they are
+printed, and which exit code they make, is the command's business (`whytui.commands.lint`).
+A file that can't be read is a finding too (rule ``unreadable``), never an exception, so one
+broken file in a pull request doesn't hide the problems in the others.
+"""
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whytui.config import Config, find_config, load_config
+from whytui.repository import repository_root
+from whytui.rules import Problem, lint_problems
+from whytui.sessionfile import loads
+from whytui.tomlfile import InputError, LineIndex, read_text
+
+UNREADABLE = "unreadable"
+"""The rule id of a file (session or config) that could not be read at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One line of lint output: a problem in a session, or input that could not be read."""
+
+    path: Path
+    line: int | None
+    rule: str
+    message: str
+    node_id: str | None = None
+    action_id: str | None = None
+
+    @classmethod
+    def unreadable(cls, error: InputError) -> "Finding":
+        return cls(error.path, error.line, UNREADABLE, error.problem)
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything one run found, and how many files it looked at."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    """Session files looked at, readable or not."""
+    not_checked: int = 0
+    """Session files skipped because their repository's `.whytui.toml` is broken."""
+
+    @property
+    def problems(self) -> int:
+        return sum(1 for f in self.findings if f.rule != UNREADABLE)
+
+    @property
+    def unreadable(self) -> int:
+        return sum(1 for f in self.findings if f.rule == UNREADABLE)
+
+    @property
+    def files_with_problems(self) -> int:
+        return len({f.path for f in self.findings if f.rule != UNREADABLE})
+
+    @property
+    def exit_code(self) -> int:
+        """0 clean, 1 problems found, 2 unreadable input (which wins: the check is incomplete)."""
+        if self.unreadable:
+            return 2
+        return 1 if self.problems else 0
+
+    def summary(self) -> str:
+        if self.problems:
+            text = (
+                f"{_count(self.problems, 'problem')} in {self.files_with_problems} "
+                f"of {_count(self.files, 'file')}"
+            )
+        else:
+            text = f"no problems in {_count(self.files, 'file')}"
+        if self.unreadable:
+            text += f"; {self.unreadable} unreadable"
+        if self.not_checked:
+            text += f"; {_count(self.not_checked, 'file')} not checked: fix .whytui.toml first"
+        return text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class RepositoryConfigs:
+    """Each repository's config, read once however many of its files are linted."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, Path | None] = {}
+        self._loaded: dict[Path, Config | InputError] = {}
+
+    def for_folder(self, folder: Path) -> Config | InputError:
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        path = self._found[folder]
+        if path is None:
+            return Config()
+        if path not in self._loaded:
+            try:
+                self._loaded[path] = load_config(path)
+            except InputError as error:
+                self._loaded[path] = error
+        return self._loaded[path]
+
+
+def lint_repository(start: Path) -> Report:
+    """Lint the sessions folder of the repository `start` is in (`start` itself outside one)."""
+    configs = RepositoryConfigs()
+    root = repository_root(start) or start.resolve()
+    config = configs.for_folder(root)
+    if isinstance(config, InputError):
+        return Report([Finding.unreadable(config)])
+    folder = root / config.sessions
+    if not folder.is_dir():
+        problem = (
+            f"no sessions folder here ('sessions = \"{config.sessions}\"' in .whytui.toml, "
+            "or the default 'sessions'); create it or pass the paths to lint"
+        )
+        return Report([Finding(folder, None, UNREADABLE, problem)])
+    return lint_paths([folder], configs)
+
+
+def lint_paths(paths: Sequence[Path], configs: RepositoryConfigs | None = None) -> Report:
+    """Lint files and folders (a folder: every `*.toml` under it, hidden ones skipped)."""
+    configs = configs or RepositoryConfigs()
+    report = Report()
+    broken_configs: set[Path] = set()
+    files, walk_errors = _session_files(paths)
+    report.findings += walk_errors
+    for path in files:
+        config = configs.for_folder(path.parent)
+        if isinstance(config, InputError):
+            report.not_checked += 1
+            if config.path not in broken_configs:
+                broken_configs.add(config.path)
+                report.findings.append(Finding.unreadable(config))
+            continue
+        report.files += 1
+        report.findings += lint_file(path, config)
+    return report
+
+
+def lint_file(path: Path, config: Config) -> list[Finding]:
+    """The findings of one session file, in line order."""
+    try:
+        text = read_text(path)
+        session = loads(text, path)
+    except InputError as error:
+        return [Finding.unreadable(error)]
+    problems = lint_problems(session, config)
+    if not problems:
+        return []
+    index = LineIndex(text)
+    findings = [
+        Finding(path, _line(index, p), p.rule, p.message, p.node_id, p.action_id) for p in problems
+    ]
+    return sorted(findings, key=lambda f: f.line or 0)
+
+
+def _line(index: LineIndex, problem: Problem) -> int:
+    """The record's `id` line; the [closing] table for closing rules; else the file's top."""
+    line: int | None = None
+    if problem.node_id:
+        line = index.record_line("node", problem.node_id)
+    elif problem.action_id:
+        line = index.record_line("action", problem.action_id)
+    elif problem.rule.startswith("closing-"):
+        line = index.line_of("closing")
+    return line or 1
+
+
+def _session_files(paths: Sequence[Path]) -> tuple[list[Path], list[Finding]]:
+    """Files to lint, each once, and folders that could not be listed.
+
+    A path that is not a folder is taken as a file even if it doesn't exist, so that reading
+    it says what is wrong with it.
+    """
+    files: list[Path] = []
+    errors: list[Finding] = []
+    seen: set[Path] = set()
+
+    def listing_failed(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else Path()
+        errors.append(Finding(where, None, UNREADABLE, f"cannot be listed: {error.strerror}"))
+
+    for given in paths:
+        found = [given]
+        if given.is_dir():
+            found = []
+            for folder, subfolders, names in os.walk(given, onerror=listing_failed):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                found += [
+                    Path(folder, n) for n in sorted(names) if n.endswith(".toml") and n[0] != "."
+                ]
+        for path in found:
+            key = path.absolute()
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
+    return files, errors

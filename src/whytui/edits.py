@@ -7,10 +7,18 @@ same on a 2,000-node tree as on a 20-node one.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from whytui.ids import ROOT_ID, new_id
-from whytui.models import ActionItem, ActionStatus, ClosingAnswers, Session, WhyNode
+from whytui.models import (
+    ActionItem,
+    ActionStatus,
+    ClosingAnswers,
+    Session,
+    WhyNode,
+    action_order,
+)
 
 
 class EditError(ValueError):
@@ -100,7 +108,7 @@ def delete_node(session: Session, node_id: str) -> Session:
         for a in session.actions
     )
     nodes = (*session.nodes[:start], *session.nodes[end:])
-    return session.model_copy(update={"nodes": nodes, "actions": actions})
+    return session.model_copy(update={"nodes": nodes, "actions": action_order(nodes, actions)})
 
 
 def move_node(session: Session, node_id: str, new_parent: str) -> Session:
@@ -119,27 +127,37 @@ def move_node(session: Session, node_id: str, new_parent: str) -> Session:
     else:
         parent_at = next(i for i, n in enumerate(rest) if n.id == new_parent)
         at = _subtree_end(rest, parent_at)
-    return session.model_copy(update={"nodes": (*rest[:at], *moved, *rest[at:])})
+    nodes = (*rest[:at], *moved, *rest[at:])
+    return session.model_copy(
+        update={"nodes": nodes, "actions": action_order(nodes, session.actions)}
+    )
 
 
 # -- action items ----------------------------------------------------------------------------
 
 
+def _check_causes(session: Session, causes: Iterable[str]) -> None:
+    known = {n.id for n in session.nodes}
+    unknown = [c for c in causes if c not in known]
+    if unknown:
+        raise EditError(f"no node {', '.join(map(repr, unknown))} to link")
+
+
 def add_action(session: Session, **fields: Any) -> tuple[Session, str]:
+    _check_causes(session, fields.get("causes", ()))
     action = ActionItem.model_validate({"id": new_id("a", _taken(session)), **fields})
-    return session.model_copy(update={"actions": (*session.actions, action)}), action.id
+    actions = action_order(session.nodes, (*session.actions, action))
+    return session.model_copy(update={"actions": actions}), action.id
 
 
 def update_action(session: Session, action_id: str, **changes: Any) -> Session:
-    known = {n.id for n in session.nodes}
-    unknown = [c for c in changes.get("causes", ()) if c not in known]
-    if unknown:
-        raise EditError(f"no node {', '.join(map(repr, unknown))} to link")
+    _check_causes(session, changes.get("causes", ()))
     actions = list(session.actions)
     for position, action in enumerate(actions):
         if action.id == action_id:
             actions[position] = ActionItem.model_validate(action.model_dump() | changes)
-            return session.model_copy(update={"actions": tuple(actions)})
+            ordered = action_order(session.nodes, tuple(actions))
+            return session.model_copy(update={"actions": ordered})
     raise EditError(f"no action item '{action_id}' in this session")
 
 

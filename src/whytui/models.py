@@ -24,8 +24,12 @@ from pydantic_core import PydanticCustomError
 
 from whytui.ids import ROOT_ID
 
-SCHEMA_VERSION = 1
-"""The `schema` number this whytui writes. Older files are migrated on load."""
+SCHEMA_VERSION = 2
+"""The `schema` number this whytui writes. Older files are migrated on load.
+
+Schema 2 changed only the order records are written in (see `whytui.sessionfile.dumps`), so
+that two branches adding whys or action items under different nodes merge without conflict.
+"""
 
 MAX_TEXT = 10_000
 """Longest text a field may hold: a paragraph a room could read, not a pasted log."""
@@ -82,6 +86,11 @@ class ActionItem(_Frozen):
     done_on: dt.date | None = None
     evidence: Text = ""
 
+    @property
+    def anchor(self) -> str:
+        """The node this item belongs beside: its first cause, or ``root`` when it has none."""
+        return self.causes[0] if self.causes else ROOT_ID
+
 
 class ClosingAnswers(_Frozen):
     """The two questions the seed asks before a review may close."""
@@ -119,16 +128,19 @@ class Session(_Frozen):
 
     @model_validator(mode="after")
     def _check_integrity(self) -> Self:
-        """Refuse sessions whose records don't form one tree, and put nodes in tree order.
+        """Refuse sessions whose records don't form one tree, and put records in tree order.
 
-        Tree order (each node followed by its subtree, siblings in their given order) is the
-        file's order, so that a new why lands as one block next to its parent and two people
-        adding whys under different nodes on two branches merge without conflict.
+        Nodes go in tree order (each node followed by its subtree, siblings in their given
+        order) and action items beside their anchor (`action_order`): the order the app shows
+        and, give or take sibling order, the order the file is written in.
         """
         check_integrity(self.nodes, self.actions)
         ordered = tree_order(self.nodes)
         if ordered != self.nodes:
             object.__setattr__(self, "nodes", ordered)
+        actions = action_order(ordered, self.actions)
+        if actions != self.actions:
+            object.__setattr__(self, "actions", actions)
         return self
 
     # -- queries the core and the UI share ---------------------------------------------------
@@ -233,3 +245,12 @@ def tree_order(nodes: tuple[WhyNode, ...]) -> tuple[WhyNode, ...]:
         ordered.append(node)
         stack.extend(reversed(children.get(node.id, [])))
     return tuple(ordered)
+
+
+def action_order(
+    nodes: tuple[WhyNode, ...], actions: tuple[ActionItem, ...]
+) -> tuple[ActionItem, ...]:
+    """Action items grouped by anchor (``root`` first, then nodes in the order given), each
+    group keeping its items' given order. The file writes each group beside its anchor node."""
+    position = {ROOT_ID: -1} | {node.id: index for index, node in enumerate(nodes)}
+    return tuple(sorted(actions, key=lambda action: position[action.anchor]))

@@ -16,14 +16,29 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from whytui.models import SCHEMA_VERSION, ActionItem, Session, WhyNode
+from whytui.ids import ROOT_ID
+from whytui.models import SCHEMA_VERSION, ActionItem, Session, WhyNode, action_order, tree_order
 from whytui.tomlfile import InputError, LineIndex, explain, parse, read_text
 
 TEMP_SUFFIX = ".whytui-tmp"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 changed the order records are written in, not what they hold.
+
+    Nothing to convert: `loads` reads the siblings of a schema-1 file oldest first, as that
+    schema wrote them, and the next save writes schema 2's order.
+    """
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _schema_1_to_2}
 """`MIGRATIONS[n]` turns the data of a schema-n file into schema n+1."""
+
+SIBLINGS_NEWEST_FIRST_SINCE = 2
+"""The first schema that writes each node's children newest first (see `dumps`)."""
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -134,10 +149,31 @@ def dumps(session: Session) -> str:
 
     Each why and each action is its own `[[node]]` / `[[action]]` block, separated by a blank
     line, so adding one is one contiguous hunk in a diff and editing one touches only its lines.
+
+    The order is chosen so that git's line merge can combine two branches that changed
+    different nodes: every record is written right after the node it hangs from (an action
+    item beside its first cause, or after the header when it has none), and children come
+    newest first. So a new why is inserted directly below its parent's own block and a new
+    action item directly after its cause's existing items: places that only a change to that
+    same node touches. (Appending at the end of a subtree, or of the file, would put two
+    unrelated additions at the same spot, and git would call that a conflict.)
     """
-    blocks = [_toml(_header_data(session))]
-    blocks += ["[[node]]\n" + _toml(_node_data(n)) for n in session.nodes]
-    blocks += ["[[action]]\n" + _toml(_action_data(a)) for a in session.actions]
+    children: dict[str, list[WhyNode]] = {}
+    for node in session.nodes:
+        children.setdefault(node.parent, []).append(node)
+    anchored: dict[str, list[ActionItem]] = {}
+    for action in session.actions:
+        anchored.setdefault(action.anchor, []).append(action)
+
+    def actions_of(node_id: str) -> list[str]:
+        return ["[[action]]\n" + _toml(_action_data(a)) for a in anchored.get(node_id, [])]
+
+    blocks = [_toml(_header_data(session)), *actions_of(ROOT_ID)]
+    stack = list(children.get(ROOT_ID, []))  # popped from the end: newest first
+    while stack:
+        node = stack.pop()
+        blocks += ["[[node]]\n" + _toml(_node_data(node)), *actions_of(node.id)]
+        stack += children.get(node.id, [])
     closing = {k: v for k, v in session.closing.model_dump().items() if v}
     if closing:
         blocks.append("[closing]\n" + _toml(closing))
@@ -188,11 +224,20 @@ def load(path: Path | str) -> Session:
 
 
 def loads(text: str, path: Path | str = "<session>") -> Session:
-    data = migrate(parse(text, path), path, text)
+    data = parse(text, path)
+    written = data.get("schema")
+    data = migrate(data, path, text)
     try:
-        return Session.model_validate(data)
+        session = Session.model_validate(data)
     except ValidationError as error:
         raise explain(error, path, text, {"nodes": "node", "actions": "action"}) from None
+    if written is not None and written < SIBLINGS_NEWEST_FIRST_SINCE:
+        return session
+    # Validated in file order, so errors point at the right lines; then siblings oldest first.
+    nodes = tree_order(tuple(reversed(session.nodes)))
+    return session.model_copy(
+        update={"nodes": nodes, "actions": action_order(nodes, session.actions)}
+    )
 
 
 def migrate(data: dict[str, Any], path: Path | str, text: str) -> dict[str, Any]:

@@ -1,7 +1,62 @@
-"""`whytui commit`: not built yet."""
+"""`whytui commit PATH`: commit that one session file, and nothing else, to git."""
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
 
 def register(sub: Any) -> None:
-    """Registered by the issue that builds this command."""
+    parser = sub.add_parser(
+        "commit",
+        help="commit one session file, and nothing else, to git",
+        description=(
+            "Commit exactly this session file with a message summarising it; other staged "
+            "changes stay staged and out of the commit, and the repository's hooks run. "
+            "Exit 0 committed (or nothing to commit), 1 refused, 2 unreadable input."
+        ),
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument(
+        "--branch",
+        action="store_true",
+        help="commit on a new branch review/<session-slug> made from HEAD (never pushed)",
+    )
+    parser.add_argument(
+        "--allow-open",
+        action="store_true",
+        help="commit a session that can't close yet, marked as work in progress",
+    )
+    parser.add_argument(
+        "-m",
+        "--message",
+        dest="extra",
+        default="",
+        metavar="TEXT",
+        help="a paragraph to add to the commit message",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from whytui.config import config_for
+    from whytui.gitops import CommitRefused, commit_session, one_line
+    from whytui.tomlfile import InputError
+
+    try:
+        config = config_for(args.path.absolute().parent)
+        result = commit_session(
+            args.path,
+            branch=args.branch,
+            allow_open=args.allow_open,
+            config=config,
+            extra=args.extra,
+        )
+    except InputError as error:
+        print(f"{one_line(str(error))}\nNothing was committed.", file=sys.stderr)
+        return 2
+    except CommitRefused as refusal:
+        print(str(refusal), file=sys.stderr)
+        return 1
+    print(result.report())
+    return 0

@@ -243,20 +243,21 @@ def loads(text: str, path: Path | str = "<session>") -> Session:
 def migrate(data: dict[str, Any], path: Path | str, text: str) -> dict[str, Any]:
     """Bring older files up to `SCHEMA_VERSION`; refuse files from the future or from nowhere."""
     version = data.get("schema")
-    line = LineIndex(text).line_of("", None, "schema")
     if version is None:
         raise InputError(path, "no 'schema' number: is this a whytui session file?", 1)
+
+    def refuse(problem: str) -> InputError:  # indexing lines costs more than parsing: only here
+        return InputError(path, problem, LineIndex(text).line_of("", None, "schema"))
+
     if not isinstance(version, int) or isinstance(version, bool):
-        raise InputError(path, f"'schema' must be a whole number, not {version!r}", line)
+        raise refuse(f"'schema' must be a whole number, not {version!r}")
     if version > SCHEMA_VERSION:
-        raise InputError(
-            path,
+        raise refuse(
             f"schema {version} is newer than this whytui understands (up to "
-            f"{SCHEMA_VERSION}); upgrade whytui to open it",
-            line,
+            f"{SCHEMA_VERSION}); upgrade whytui to open it"
         )
     if version < 1 or any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
-        raise InputError(path, f"unknown schema number {version}", line)
+        raise refuse(f"unknown schema number {version}")
     for step in range(version, SCHEMA_VERSION):
         data = MIGRATIONS[step](data)
     data["schema"] = SCHEMA_VERSION

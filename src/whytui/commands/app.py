@@ -1,11 +1,123 @@
-"""`whytui`, `whytui new`, `whytui open`, `whytui demo`: the commands that open the app."""
+"""`whytui`, `whytui new`, `whytui open`, `whytui demo`: the commands that open the app.
+
+Everything that can fail before the app starts (an unreadable session file, a broken
+`.whytui.toml`) is reported here, as `file:line: problem` on stderr with exit status 2, and
+nothing is written. Textual is imported only once a session is ready to open.
+"""
 
 import argparse
+import datetime as dt
+import shutil
+import sys
+import time
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
+
+DEMO_NAME = "2026-10-16-payments-api-timeouts-demo.toml"
+DEMO_KEEP_DAYS = 7
+NEW_PROBLEM = "(no problem statement yet: select this line and press e)"
+"""Stands in for the problem until it is written; nothing is saved before the first edit."""
 
 
 def register(sub: Any) -> None:
-    """Registered by the app issue."""
+    new = sub.add_parser("new", help="start a session in this repository's sessions folder")
+    new.add_argument("title", help='what the incident was, e.g. "Checkout outage"')
+    new.set_defaults(run=run_new)
+    opened = sub.add_parser("open", help="open a session file")
+    opened.add_argument("path", type=Path, help="the session file")
+    opened.set_defaults(run=run_open)
+    demo = sub.add_parser("demo", help="open a built-in example in a scratch folder")
+    demo.set_defaults(run=run_demo)
+
+
+def _fail(message: str) -> int:
+    print(f"whytui: {message}", file=sys.stderr)
+    return 2
+
+
+def _run_app(path: Path, *, new: bool = False, session: Any = None) -> int:
+    from whytui.config import config_for
+    from whytui.tomlfile import InputError
+
+    try:
+        config = config_for(path.parent)
+        from whytui.ui.app import WhyApp
+
+        app = WhyApp(path, session=session, config=config, new=new)
+    except InputError as error:
+        return _fail(f"{error}\nNothing was changed; fix the file and try again.")
+    app.run()
+    if new and not path.exists():
+        print("whytui: nothing was saved: the session had no changes yet.")
+    return 0
+
+
+def run_open(args: argparse.Namespace) -> int:
+    return _run_app(Path(args.path))
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from whytui.config import config_for
+    from whytui.configfile import repository_root
+    from whytui.models import Session
+    from whytui.sessionfile import new_session_path
+    from whytui.tomlfile import InputError
+
+    title = " ".join(args.title.split())
+    if not title:
+        return _fail('a session needs a title: whytui new "Checkout outage"')
+    root = repository_root(Path.cwd())
+    try:
+        config = config_for(root)
+    except InputError as error:
+        return _fail(f"{error}\nNothing was created; fix the file and try again.")
+    session = Session(title=title, date=dt.date.today(), problem=NEW_PROBLEM)
+    folder = root / config.sessions
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return _fail(f"{folder}: can't create the sessions folder ({error.strerror})")
+    return _run_app(new_session_path(folder, session), new=True, session=session)
+
+
+def _prune_old_demos(cache: Path) -> None:
+    """Remove demo folders from earlier runs, once they are a week old and not open."""
+    from whytui.lock import LOCK_SUFFIX
+
+    cutoff = time.time() - DEMO_KEEP_DAYS * 86400
+    for folder in cache.glob("demo-*"):
+        try:
+            if folder.stat().st_mtime < cutoff and not any(folder.glob(f"*{LOCK_SUFFIX}")):
+                shutil.rmtree(folder)
+        except OSError:
+            continue
+
+
+def demo_copy(cache: Path) -> Path:
+    """A fresh scratch copy of the demo session, with a repository config of its own."""
+    import tempfile
+
+    cache.mkdir(parents=True, exist_ok=True)
+    _prune_old_demos(cache)
+    folder = Path(tempfile.mkdtemp(prefix="demo-", dir=cache))
+    (folder / ".whytui.toml").write_text(
+        "# The demo's repository config. whytui adds system names here when you tell it\n"
+        "# that a name the judge read as a person is a system.\n",
+        encoding="utf-8",
+    )
+    path = folder / DEMO_NAME
+    path.write_bytes(files("whytui").joinpath("data", "demo.toml").read_bytes())
+    return path
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from platformdirs import user_cache_path
+
+    path = demo_copy(user_cache_path("whytui"))
+    status = _run_app(path)
+    print(f"whytui: the demo's scratch copy is {path}")
+    return status
 
 
 def run_browse(args: argparse.Namespace) -> int:

@@ -1,0 +1,109 @@
+"""Where a repository's `.whytui.toml` lives, and the one change the app makes to it.
+
+When the cause judge mistakes a system for a person ("Hermes timed out"), the fix is a
+reviewable line in the repository's config, never a silent override. The app adds the name to
+`system_names` and says which file to commit. The rest of the file (comments, other keys,
+tables) is kept byte for byte: only the `system_names` assignment is rewritten, sorted and
+deduplicated by tomli-w, and the result is read back and checked before it replaces the file.
+"""
+
+import secrets
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from whytui.config import CONFIG_NAME, Config, find_config, load_config
+from whytui.tomlfile import InputError, read_text
+
+KEY = "system_names"
+
+
+def repository_root(start: Path) -> Path:
+    """The folder holding `.whytui.toml`, else the nearest one with `.git`, else `start`."""
+    folder = start.resolve()
+    found = find_config(folder)
+    if found is not None:
+        return found.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def _assignment_span(lines: list[str]) -> tuple[int, int] | None:
+    """Lines [start, end) of the top-level `system_names = ...`, however it is spread out."""
+    for start, line in enumerate(lines):
+        stripped = line.lstrip()
+        if stripped.startswith("["):
+            return None  # top-level keys end at the first table
+        if not stripped.startswith(KEY):
+            continue
+        rest = stripped[len(KEY) :].lstrip()
+        if not rest.startswith("="):
+            continue
+        for end in range(start + 1, len(lines) + 1):
+            try:
+                if KEY in tomllib.loads("\n".join(lines[start:end])):
+                    return start, end
+            except tomllib.TOMLDecodeError:
+                continue
+    return None
+
+
+def _top_level_end(lines: list[str]) -> int:
+    """Where a new top-level key may go: before the first table header, after any comments."""
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("["):
+            while index > 0 and lines[index - 1].strip() == "":
+                index -= 1
+            return index
+    return len(lines)
+
+
+def _without(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != KEY}
+
+
+def add_system_name(config_path: Path, name: str) -> Config:
+    """Add `name` to `system_names` in `config_path` (created if missing); the new config.
+
+    Raises `InputError` if the existing file can't be read or the edit can't be made safely;
+    the file is then left as it was.
+    """
+    name = name.strip()
+    if not name:
+        raise InputError(config_path, "a system name can't be empty")
+    text = read_text(config_path) if config_path.exists() else ""
+    before = load_config(config_path) if text else Config()
+    names = sorted({*before.system_names, name}, key=str.casefold)
+    assignment = tomli_w.dumps({KEY: names}).rstrip("\n").split("\n")
+    lines = text.split("\n") if text else []
+    span = _assignment_span(lines)
+    if span is not None:
+        lines[span[0] : span[1]] = assignment
+    else:
+        at = _top_level_end(lines)
+        blank_after = [""] if at < len(lines) and lines[at].strip() else []
+        lines[at:at] = assignment + blank_after
+    updated = "\n".join(lines)
+    if not updated.endswith("\n"):
+        updated += "\n"
+    try:
+        check = tomllib.loads(updated)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(config_path, f"could not add {name!r} safely: {error}") from None
+    original = tomllib.loads(text) if text else {}
+    if check.get(KEY) != names or _without(check) != _without(original):
+        raise InputError(config_path, f"could not add {name!r} without changing other settings")
+    config = Config.model_validate(check)
+    temp = config_path.with_name(f".{config_path.name}.{secrets.token_hex(4)}.tmp")
+    temp.write_text(updated, encoding="utf-8")
+    temp.replace(config_path)
+    return config
+
+
+def config_path_for(session_path: Path) -> Path:
+    """The `.whytui.toml` that governs a session file (which may not exist yet)."""
+    return repository_root(session_path.parent) / CONFIG_NAME

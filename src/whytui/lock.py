@@ -1,0 +1,147 @@
+"""One editor per session file: a lock file beside the session, naming who holds it.
+
+Two facilitators editing the same file would each autosave over the other. The first whytui
+to open a file creates `.NAME.whytui-lock` next to it (create-if-absent: exactly one wins),
+holding its pid and host; a second one reads that and opens the file read-only, saying who
+has it. A lock left by a process that died on this host is recognised (its pid no longer
+runs) and taken over; one from another host can't be checked, so it is respected and named.
+"""
+
+import contextlib
+import json
+import os
+import secrets
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from whytui.recovery import process_alive
+
+LOCK_SUFFIX = ".whytui-lock"
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """Who holds a lock, as its lock file says."""
+
+    pid: int
+    host: str
+    token: str
+
+    def describe(self) -> str:
+        return f"whytui (pid {self.pid}) on {self.host}"
+
+
+def lock_path(session_path: Path) -> Path:
+    return session_path.parent / f".{session_path.name}{LOCK_SUFFIX}"
+
+
+def _this_host() -> str:
+    return socket.gethostname()
+
+
+def _read_holder(path: Path) -> Holder | None:
+    """The holder a lock file names; None if the file is gone or unreadable garbage."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Holder(int(data["pid"]), str(data["host"]), str(data["token"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return Holder(pid=0, host="?", token="")
+
+
+def _is_running(pid: int) -> bool:
+    if sys.platform == "win32":  # signal 0 there is CTRL_C_EVENT, not a probe: can't tell
+        return True
+    return process_alive(pid)
+
+
+def _is_stale(holder: Holder) -> bool:
+    """A lock whose process is known to be gone: same host, pid not running, or garbage."""
+    if holder.host == "?":
+        return True
+    return holder.host == _this_host() and not _is_running(holder.pid)
+
+
+class SessionLock:
+    """A held lock; `release` removes the lock file if it is still ours."""
+
+    def __init__(self, path: Path, holder: Holder, took_over: Holder | None) -> None:
+        self.path = path
+        self.holder = holder
+        self.took_over = took_over
+        """The dead holder whose stale lock was taken over, if any."""
+
+    def release(self) -> None:
+        current = _read_holder(self.path)
+        if current is not None and current.token == self.holder.token:
+            self.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """The lock is someone else's: open read-only and say who has it."""
+
+    path: Path
+    holder: Holder
+
+
+def _create(path: Path) -> Holder | None:
+    """Create the lock file if none exists; our holder on success, None if it exists.
+
+    The content is written to a private file first and hard-linked into place, which fails if
+    the lock exists (like O_EXCL) and never shows anyone a half-written lock.
+    """
+    holder = Holder(os.getpid(), _this_host(), secrets.token_hex(8))
+    data = json.dumps({"pid": holder.pid, "host": holder.host, "token": holder.token})
+    draft = path.with_name(f"{path.name}.{holder.token}.new")
+    draft.write_text(data + "\n", encoding="utf-8")
+    try:
+        os.link(draft, path)
+    except FileExistsError:
+        return None
+    finally:
+        draft.unlink(missing_ok=True)
+    return holder
+
+
+def _remove_if_unchanged(path: Path, stale: Holder) -> bool:
+    """Remove a stale lock, unless someone replaced it since we read it.
+
+    The file is first renamed aside (atomic: of two processes taking over, one gets it) and
+    checked; a live lock renamed by mistake is linked back.
+    """
+    aside = path.with_name(f"{path.name}.{secrets.token_hex(4)}.stale")
+    try:
+        path.rename(aside)
+    except FileNotFoundError:
+        return True
+    found = _read_holder(aside)
+    if found is not None and found.token != stale.token:
+        with contextlib.suppress(FileExistsError):
+            os.link(aside, path)
+        aside.unlink(missing_ok=True)
+        return False
+    aside.unlink(missing_ok=True)
+    return True
+
+
+def acquire(session_path: Path) -> SessionLock | Held:
+    """Take the lock for `session_path`, or say who holds it."""
+    path = lock_path(session_path)
+    took_over: Holder | None = None
+    for _ in range(3):
+        holder = _create(path)
+        if holder is not None:
+            return SessionLock(path, holder, took_over)
+        current = _read_holder(path)
+        if current is None:
+            continue  # released between our two looks: try again
+        if not _is_stale(current):
+            return Held(path, current)
+        if _remove_if_unchanged(path, current):
+            took_over = current
+    final = _read_holder(path)
+    return Held(path, final or Holder(0, "?", ""))

@@ -1,0 +1,283 @@
+"""WhyApp: one session file, edited by one facilitator, never lost.
+
+The app owns the session (a reactive `session` of frozen `Session` values) and everything that
+makes editing it safe: the undo and redo stacks, the lock that makes a second whytui on the
+same file read-only, and the autosave that writes each change atomically from a worker thread
+half a second after the typing stops. Screens and widgets change the session only by posting
+`EditSession`; they read `session`, `config`, `path` and `read_only` from here.
+"""
+
+import asyncio
+import datetime as dt
+import importlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from platformdirs import user_state_path
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import var
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
+
+from whytui import lock, sessionfile
+from whytui.autosave import Autosaver
+from whytui.config import Config, config_for
+from whytui.cursorstate import CursorMemory
+from whytui.ids import ROOT_ID
+from whytui.models import Session
+from whytui.recovery import clean_stale_temps
+from whytui.ui.messages import EditSession, JumpTo
+from whytui.ui.palette import WhyCommands
+from whytui.ui.resources import stylesheet
+from whytui.ui.screens.help import HelpScreen
+from whytui.ui.screens.session import SessionScreen
+
+AUTOSAVE_DELAY = 0.5
+"""Seconds after the last change before it is written: one write for a burst of edits."""
+UNDO_LIMIT = 500
+THEMES = ("textual-dark", "textual-light")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A session as it was before an edit, and what that edit was called."""
+
+    session: Session
+    label: str
+
+
+class WhyApp(App[None]):
+    CSS_PATH = stylesheet("app.tcss")
+    COMMANDS = App.COMMANDS | {WhyCommands}
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u,ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),
+        Binding("U,ctrl+y", "redo", "Redo", id="redo", show=False,
+                tooltip="Redo the change just undone"),
+        Binding("A", "actions", "Actions", id="actions", tooltip="Action items"),
+        Binding("C", "closing", "Close", id="closing",
+                tooltip="The closing checklist: what still keeps this review open"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key"),
+        Binding("ctrl+t", "toggle_theme", "Theme", id="theme", show=False,
+                tooltip="Switch between the dark and the light theme"),
+        Binding("ctrl+p", "command_palette", "Commands", id="palette", show=False,
+                tooltip="Search every command"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False, priority=True,
+                tooltip="Save and quit"),
+    ]  # fmt: skip
+
+    session: var[Session] = var(Session.model_construct(title="", date=dt.date.min, problem=""))
+    config: var[Config] = var(Config())
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        session: Session | None = None,
+        config: Config | None = None,
+        state_dir: Path | None = None,
+        new: bool = False,
+    ) -> None:
+        """Open `path` (read now: an unreadable file raises `InputError` before any screen).
+
+        `new`: the session is not written yet; ask for its problem statement first.
+        """
+        super().__init__()
+        self.path = path
+        self.set_reactive(WhyApp.session, session or sessionfile.load(path))
+        self.set_reactive(WhyApp.config, config or config_for(path.parent))
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._autosaver = Autosaver(path)
+        self._save_timer: Timer | None = None
+        self._cursor = CursorMemory(state_dir or user_state_path("whytui"))
+        self.session_screen = SessionScreen(self._cursor.recall(path) or ROOT_ID, ask_problem=new)
+        self.lock_notice = ""
+        self._lock: lock.SessionLock | None = None
+        try:
+            taken = lock.acquire(path)
+        except OSError as error:
+            self.lock_notice = f"no lock file could be made beside it ({error.strerror})"
+        else:
+            if isinstance(taken, lock.Held):
+                self.lock_notice = f"{taken.holder.describe()} has it open ({taken.path.name})"
+            else:
+                self._lock = taken
+        self.read_only = self._lock is None
+        if not self.read_only:
+            clean_stale_temps(path.parent)
+
+    # -- screens ------------------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.session_screen
+
+    def on_mount(self) -> None:
+        self.theme = THEMES[0]
+        self.title = self.session.title
+        self.sub_title = self.path.name + (" · read-only" if self.read_only else "")
+        if self.read_only:
+            self.notify(
+                f"Read-only: {self.lock_notice}. You can look around; changes won't be saved. "
+                "Close the other whytui, then reopen this file to edit.",
+                title="Opened read-only",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+        elif self._lock is not None and self._lock.took_over is not None:
+            self.notify(
+                f"Took over a stale lock left by {self._lock.took_over.describe()}, "
+                "which is no longer running.",
+                markup=False,
+            )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys for the whole session wait while a dialog asks a question."""
+        if action in {"undo", "redo", "actions", "closing", "help"}:
+            return not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_help(self) -> None:
+        from whytui.ui.keys import key_groups
+
+        self.push_screen(HelpScreen(key_groups(self.screen)))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def _push_by_name(self, module: str, name: str, what: str) -> None:
+        """Open a screen that lives in its own module, loaded only when asked for."""
+        try:
+            screen_class = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as error:
+            self.notify(f"The {what} can't open in this build: {error}", markup=False)
+            return
+        if not isinstance(self.screen, screen_class):
+            self.push_screen(screen_class())
+
+    def action_actions(self) -> None:
+        self._push_by_name("whytui.ui.screens.actions", "ActionsScreen", "action items")
+
+    def action_closing(self) -> None:
+        self._push_by_name("whytui.ui.screens.closing", "ClosingScreen", "closing checklist")
+
+    async def on_jump_to(self, message: JumpTo) -> None:
+        """Show a node in the tree, or an action item on the action items screen."""
+        message.stop()
+        while self.screen is not self.session_screen and len(self.screen_stack) > 1:
+            await self.pop_screen()
+        if message.node_id is not None:
+            self.session_screen.select(message.node_id)
+        elif message.action_id is not None:
+            self.action_actions()
+            show = getattr(self.screen, "show_action", None)
+            if callable(show):
+                self.call_after_refresh(show, message.action_id)
+
+    # -- edits and undo -------------------------------------------------------------------------
+
+    def _refuse_read_only(self) -> bool:
+        if self.read_only:
+            self.notify(
+                f"Read-only ({self.lock_notice}): that change was not made.",
+                severity="warning",
+                markup=False,
+            )
+        return self.read_only
+
+    def on_edit_session(self, message: EditSession) -> None:
+        message.stop()
+        if self._refuse_read_only():
+            return
+        if message.session != self.session:
+            self._undo = [*self._undo[-UNDO_LIMIT + 1 :], Change(self.session, message.label)]
+            self._redo.clear()
+            self.session = message.session
+        if message.select is not None:
+            self.session_screen.select(message.select)
+
+    def _step(self, source: list[Change], target: list[Change], verb: str) -> None:
+        if self._refuse_read_only():
+            return
+        if not source:
+            self.notify(f"Nothing to {verb.lower()}.", markup=False)
+            return
+        change = source.pop()
+        target.append(Change(self.session, change.label))
+        self.session = change.session
+        self.notify(f"{verb}: {change.label}", markup=False)
+
+    def action_undo(self) -> None:
+        self._step(self._undo, self._redo, "Undid")
+
+    def action_redo(self) -> None:
+        self._step(self._redo, self._undo, "Redid")
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def watch_session(self, session: Session) -> None:
+        if self.read_only:
+            return
+        self._autosaver.offer(session)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(AUTOSAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        self._save_timer = None
+        selected = self.session_screen.selected
+        self.run_worker(
+            lambda: self._write(selected, notify=True),
+            thread=True,
+            group="autosave",
+            exit_on_error=False,
+        )
+
+    def _write(self, selected: str, notify: bool = False) -> OSError | None:
+        """Write the newest session and the cursor (any thread); the error, if it failed."""
+        try:
+            self._autosaver.flush()
+        except OSError as error:
+            if notify:
+                self.call_from_thread(self._save_failed, error)
+            return error
+        self._cursor.remember(self.path, selected)
+        return None
+
+    def _save_failed(self, error: OSError) -> None:
+        self.notify(
+            f"Could not save {self.path}: {error.strerror or error}. Your changes are kept in "
+            "this window and saving is tried again on the next change; check the folder's "
+            "permissions and free space.",
+            title="Not saved",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
+
+    async def flush_autosave(self) -> OSError | None:
+        """Write everything changed so far, now; returns when it is on disk (or failed)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        if self.read_only:
+            return None
+        selected = self.session_screen.selected
+        return await asyncio.to_thread(self._write, selected)
+
+    async def action_quit(self) -> None:
+        error = await self.flush_autosave()
+        if error is not None and self._autosaver.dirty:
+            self._save_failed(error)
+            return
+        self.exit()
+
+    def on_unmount(self) -> None:
+        """Last chance: write what a crash or an interrupt left unsaved, then unlock."""
+        if not self.read_only:
+            self._write(self.session_screen.selected)
+        if self._lock is not None:
+            self._lock.release()

@@ -1,0 +1,419 @@
+"""The facilitator's screen: the why-tree, the selected node with its questions, the editor.
+
+Every change is built with `whytui.edits` and posted as `EditSession`; the app records it for
+undo, autosaves it and updates `session`, which this screen follows. Closing a leaf as a root
+cause goes through the category picker, then the rules (`leaf_close_problems`), and a leaf
+that ends at a person is refused with the reasons and the question to ask instead.
+"""
+
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from whytui import edits, rules
+from whytui.config import Config
+from whytui.configfile import add_system_name, config_path_for
+from whytui.ids import ROOT_ID
+from whytui.judge import judge_cause
+from whytui.models import Session
+from whytui.tomlfile import InputError
+from whytui.ui.host import session_host
+from whytui.ui.messages import EditSession
+from whytui.ui.screens.category import CategoryScreen
+from whytui.ui.screens.refusal import Choice, RefusalScreen, Resolution
+from whytui.ui.usertext import user_text
+from whytui.ui.widgets.editor import EditMode, EditorBar
+from whytui.ui.widgets.prompts import PromptsPanel
+from whytui.ui.widgets.whytree import WhyTree, one_line
+
+PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
+WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
+SIBLING_PLACEHOLDER = "What else caused this? (another answer to the same why)"
+
+
+def quote(text: str, limit: int = 40) -> str:
+    flat = one_line(text)
+    return f"'{flat[: limit - 1]}…'" if len(flat) > limit else f"'{flat}'"
+
+
+class SessionScreen(Screen[None]):
+    BINDING_GROUP_TITLE = "The why-tree"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add_why", "Why?", id="add-why", tooltip="Add a why under the node"),
+        Binding("s", "add_sibling", "Sibling", id="add-sibling", show=False,
+                tooltip="Add another cause beside the node"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the node's words"),
+        Binding("d", "delete", "Delete", id="delete", show=False,
+                tooltip="Delete the node and the whys under it (undo brings them back)"),
+        Binding("m", "move", "Move", id="move", show=False,
+                tooltip="Move the node: pick its new parent, then enter"),
+        Binding("r", "close_cause", "Root cause", id="close-cause",
+                tooltip="Close the leaf as a structural root cause"),
+        Binding("n,right_square_bracket", "next_open", "Next open", id="next-open",
+                tooltip="Jump to the next open leaf (one that still needs a why)"),
+        Binding("p,left_square_bracket", "previous_open", "Previous open", id="previous-open",
+                show=False, tooltip="Jump to the previous open leaf"),
+        Binding("o", "reopen", "Reopen", id="reopen", show=False,
+                tooltip="Reopen a root cause: keep asking why"),
+        Binding("escape", "cancel_move", "Cancel move", id="cancel-move", show=False),
+    ]  # fmt: skip
+
+    def __init__(self, initial: str = ROOT_ID, ask_problem: bool = False) -> None:
+        """`initial`: the node to start on; `ask_problem`: open the problem editor first."""
+        super().__init__()
+        self.initial = initial
+        self.ask_problem = ask_problem
+        self.moving: str | None = None
+        self.selected = ROOT_ID
+        """The node under the cursor, kept for the app to remember when the tree is gone."""
+
+    @property
+    def host_session(self) -> Session:
+        return session_host(self.app).session
+
+    @property
+    def config(self) -> Config:
+        return session_host(self.app).config
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="session-body"):
+            yield WhyTree(self.host_session, self.config, id="tree")
+            yield Static(id="move-banner", markup=False)
+            yield EditorBar(id="editor")
+            yield PromptsPanel(id="prompts")
+        yield Footer(show_command_palette=False)
+
+    @property
+    def why_tree(self) -> WhyTree:
+        return self.query_one(WhyTree)
+
+    def on_mount(self) -> None:
+        self.query_one("#move-banner").display = False
+        self.query_one(EditorBar).display = False
+        self.watch(self.app, "session", self._session_changed, init=False)
+        self.watch(self.app, "config", self._config_changed, init=False)
+        self.why_tree.focus()
+        self.select(self.initial)
+        if self.ask_problem:
+            self.open_problem_editor()
+
+    def select(self, node_id: str) -> None:
+        """Put the cursor on `node_id` (or the problem, if it is gone) and show it."""
+        if not self.why_tree.select_id(node_id):
+            self.why_tree.select_id(ROOT_ID)
+        self._show_selected()
+
+    # -- following the app ------------------------------------------------------------------
+
+    def _session_changed(self, session: Session) -> None:
+        self.why_tree.sync(session)
+        if self.why_tree.cursor_node is None:
+            self.why_tree.select_id(ROOT_ID)
+        self._show_selected()
+
+    def _config_changed(self, config: Config) -> None:
+        self.why_tree.relabel_all(config)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        selected = self.selected = self.why_tree.selected_id
+        self.query_one(PromptsPanel).show(self.host_session, selected, self.config)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self) -> None:
+        self._show_selected()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _writable(self) -> bool:
+        host = session_host(self.app)
+        if host.read_only:
+            self.notify(
+                "Read-only: another whytui has this file open, so nothing here would be saved. "
+                "Close that one, then reopen this file to edit.",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        return True
+
+    def _edit(self, session: Session, label: str, select: str | None) -> None:
+        self.post_message(EditSession(session, label, select))
+
+    def _open_editor(self, mode: EditMode, target: str, placeholder: str = "") -> None:
+        session = self.host_session
+        if mode is EditMode.EDIT:
+            text = session.problem if target == ROOT_ID else session.node(target).text
+            what = "the problem statement" if target == ROOT_ID else "this why"
+            heading = Content.assemble(("Edit ", "bold"), what)
+        else:
+            text = ""
+            if mode is EditMode.WHY:
+                parent = session.problem if target == ROOT_ID else session.node(target).text
+            else:
+                parent_id = session.node(target).parent
+                parent = session.problem if parent_id == ROOT_ID else session.node(parent_id).text
+            heading = Content.assemble(("Why? ", "bold"), "under ", user_text(quote(parent, 60)))
+        self.query_one(PromptsPanel).display = False
+        self.query_one(EditorBar).open(mode, target, heading, text, placeholder)
+
+    def open_problem_editor(self) -> None:
+        """For a new session: ask for the problem statement first."""
+        self._open_editor(EditMode.EDIT, ROOT_ID, PROBLEM_PLACEHOLDER)
+
+    @on(EditorBar.Done)
+    def _editor_done(self, message: EditorBar.Done) -> None:
+        text = message.text
+        if not text.strip():
+            self.notify("Nothing typed: write the words, or press escape to cancel.", markup=False)
+            return
+        if not self._writable():
+            return
+        session = self.host_session
+        try:
+            if message.mode is EditMode.WHY:
+                updated, new_id = edits.add_why(session, message.target, text)
+                self._edit(updated, f"add why {quote(text)}", new_id)
+            elif message.mode is EditMode.SIBLING:
+                updated, new_id = edits.add_sibling(session, message.target, text)
+                self._edit(updated, f"add cause {quote(text)}", new_id)
+            else:
+                updated = edits.edit_text(session, message.target, text)
+                self._edit(updated, f"edit {quote(text)}", message.target)
+        except (ValidationError, edits.EditError) as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        self.query_one(EditorBar).close()
+
+    @on(EditorBar.Closed)
+    def _editor_closed(self) -> None:
+        self.query_one(PromptsPanel).display = True
+        self.why_tree.focus()
+
+    def _selected_why(self, doing: str) -> str | None:
+        """The selected node's id, or None (with a notice) on the problem statement."""
+        selected = self.why_tree.selected_id
+        if selected == ROOT_ID:
+            self.notify(f"The problem statement can't be {doing}.", markup=False)
+            return None
+        return selected
+
+    def action_add_why(self) -> None:
+        if not self._writable():
+            return
+        selected = self.why_tree.selected_id
+        if selected != ROOT_ID and self.host_session.node(selected).is_root_cause:
+            self.notify(
+                "This is closed as a root cause. Reopen it (o) to keep asking why.", markup=False
+            )
+            return
+        self._open_editor(EditMode.WHY, selected, WHY_PLACEHOLDER)
+
+    def action_add_sibling(self) -> None:
+        if not self._writable():
+            return
+        selected = self.why_tree.selected_id
+        if selected == ROOT_ID:
+            self.notify("The problem has no siblings: a adds a why under it.", markup=False)
+            return
+        self._open_editor(EditMode.SIBLING, selected, SIBLING_PLACEHOLDER)
+
+    def action_edit(self) -> None:
+        if self._writable():
+            self._open_editor(EditMode.EDIT, self.why_tree.selected_id)
+
+    def action_delete(self) -> None:
+        if not self._writable():
+            return
+        selected = self._selected_why("deleted")
+        if selected is None:
+            return
+        session = self.host_session
+        node = session.node(selected)
+        below = len(edits.subtree_ids(session, selected)) - 1
+        siblings = [n.id for n in session.children(node.parent)]
+        at = siblings.index(selected)
+        after = siblings[at - 1] if at > 0 else node.parent
+        extra = f" and {below} why{'s' if below != 1 else ''} under it" if below else ""
+        label = f"delete {quote(node.text)}{extra}"
+        self._edit(edits.delete_node(session, selected), label, after)
+        self.notify(f"Deleted {quote(node.text)}{extra}. u undoes.", markup=False)
+
+    # -- moving -------------------------------------------------------------------------------
+
+    def action_move(self) -> None:
+        if self.moving is not None:
+            self._finish_move()
+            return
+        if not self._writable():
+            return
+        selected = self._selected_why("moved")
+        if selected is None:
+            return
+        self.moving = selected
+        banner = self.query_one("#move-banner", Static)
+        banner.update(
+            Content.assemble(
+                ("Moving ", "bold"),
+                user_text(quote(self.host_session.node(selected).text)),
+                ": go to its new parent, then enter or m; escape cancels.",
+            )
+        )
+        banner.display = True
+
+    def action_cancel_move(self) -> None:
+        if self.moving is not None:
+            self._end_move()
+            self.notify("Move cancelled.", markup=False)
+
+    def _end_move(self) -> None:
+        self.moving = None
+        self.query_one("#move-banner").display = False
+
+    def _finish_move(self) -> None:
+        moving = self.moving
+        assert moving is not None
+        target = self.why_tree.selected_id
+        session = self.host_session
+        if target == session.node(moving).parent:
+            self.notify("It is already there: pick another parent, or escape.", markup=False)
+            return
+        try:
+            updated = edits.move_node(session, moving, target)
+        except edits.EditError as error:
+            self.notify(f"Can't move there: {error}.", markup=False)
+            return
+        self._end_move()
+        where = "the problem" if target == ROOT_ID else quote(session.node(target).text)
+        self._edit(updated, f"move {quote(session.node(moving).text)} under {where}", moving)
+
+    def action_next_open(self) -> None:
+        self.why_tree.jump_open(forward=True)
+
+    def action_previous_open(self) -> None:
+        self.why_tree.jump_open(forward=False)
+
+    @on(WhyTree.Activated)
+    def _activated(self, message: WhyTree.Activated) -> None:
+        if self.moving is not None:
+            self._finish_move()
+            return
+        session = self.host_session
+        node_id = message.node_id
+        if node_id != ROOT_ID and not session.children(node_id):
+            if not session.node(node_id).is_root_cause:
+                self.action_add_why()
+            return
+        self.why_tree.action_toggle_node()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.moving is not None and action not in {"move", "cancel_move"}:
+            return False
+        if action == "cancel_move":
+            return self.moving is not None
+        return True
+
+    # -- closing a leaf as a root cause ---------------------------------------------------------
+
+    def action_close_cause(self) -> None:
+        if not self._writable():
+            return
+        selected = self._selected_why("a root cause")
+        if selected is None:
+            return
+        session = self.host_session
+        if session.children(selected):
+            self.notify(
+                "Only a leaf can be a root cause: this one has whys under it. "
+                "Close the deepest why of the branch instead (n jumps to open leaves).",
+                markup=False,
+            )
+            return
+        node = session.node(selected)
+
+        def chosen(category: str | None) -> None:
+            if category is not None:
+                self.try_close(selected, category)
+
+        self.app.push_screen(
+            CategoryScreen(self.config.all_categories(), node.text, node.category), chosen
+        )
+
+    def try_close(self, node_id: str, category: str) -> None:
+        """Close `node_id` under `category` if the rules allow; otherwise say why not."""
+        session = self.host_session
+        problems = rules.leaf_close_problems(session, node_id, category, self.config)
+        if not problems:
+            node = session.node(node_id)
+            self._edit(
+                edits.close_as_root_cause(session, node_id, category),
+                f"close {quote(node.text)} as a root cause ({category})",
+                node_id,
+            )
+            return
+        if any(p.rule == "cause-ends-at-person" for p in problems):
+            text = session.node(node_id).text
+            verdict = judge_cause(text, self.config)
+
+            def resolved(resolution: Resolution | None) -> None:
+                if resolution is not None:
+                    self._resolve_refusal(node_id, category, verdict.reframe, resolution)
+
+            self.app.push_screen(RefusalScreen(text, verdict), resolved)
+            return
+        self.notify("; ".join(p.message for p in problems), severity="warning", markup=False)
+
+    def _resolve_refusal(
+        self, node_id: str, category: str, reframe: str, resolution: Resolution
+    ) -> None:
+        if resolution.choice is Choice.ASK:
+            self.select(node_id)
+            self._open_editor(EditMode.WHY, node_id, reframe)
+        elif resolution.choice is Choice.REWORD:
+            self.select(node_id)
+            self._open_editor(EditMode.EDIT, node_id)
+        else:
+            self._add_system_name(resolution.name, node_id, category)
+
+    def _add_system_name(self, name: str, node_id: str, category: str) -> None:
+        path = config_path_for(session_host(self.app).path)
+        try:
+            config = add_system_name(path, name)
+        except (InputError, OSError) as error:
+            self.notify(
+                f"{path} was not changed: {error}. Fix the file, or reword the statement.",
+                severity="error",
+                markup=False,
+            )
+            return
+        session_host(self.app).config = config
+        self.notify(
+            f"Added '{name}' to system_names in {path}. Commit that file with the session, "
+            "so reviewers see why the judge reads it as a system.",
+            title="Repository config changed",
+            timeout=12,
+            markup=False,
+        )
+        self.try_close(node_id, category)
+
+    def action_reopen(self) -> None:
+        if not self._writable():
+            return
+        selected = self._selected_why("reopened")
+        if selected is None:
+            return
+        node = self.host_session.node(selected)
+        if not node.is_root_cause:
+            self.notify("This isn't closed as a root cause: nothing to reopen.", markup=False)
+            return
+        self._edit(
+            edits.reopen(self.host_session, selected), f"reopen {quote(node.text)}", selected
+        )

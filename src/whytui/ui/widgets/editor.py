@@ -1,0 +1,106 @@
+"""The line where a why is typed: opened under the tree, enter saves, escape cancels.
+
+A review is typed while the room talks, so the editor wraps long sentences instead of
+scrolling them out of sight, shows which node the words will go under, and carries the
+question being asked as its placeholder (the refusal's reframing question, say).
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+
+class EditMode(Enum):
+    WHY = "why"
+    """A new why under the target."""
+    SIBLING = "sibling"
+    """A new cause beside the target."""
+    EDIT = "edit"
+    """New words for the target (``root``: the problem statement)."""
+
+
+class WhyInput(TextArea):
+    """A wrapping text box where enter submits instead of starting a new line."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="editor-cancel")
+    ]
+
+    @dataclass
+    class Submit(Message):
+        text: str
+
+    class Cancel(Message):
+        pass
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submit(self.text))
+            return
+        await super()._on_key(event)
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancel())
+
+
+class EditorBar(Vertical):
+    """The editor with its heading ("Why? under: …") and its keys."""
+
+    @dataclass
+    class Done(Message):
+        """The facilitator pressed enter: `text` is for `mode` at `target`."""
+
+        mode: EditMode
+        target: str
+        text: str
+
+    class Closed(Message):
+        """The editor closed, saved or not."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mode = EditMode.WHY
+        self.target = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="editor-heading", markup=False)
+        yield WhyInput(id="editor-input", soft_wrap=True, compact=True)
+        yield Static(
+            Content.assemble(("enter", "bold"), " saves · ", ("escape", "bold"), " cancels"),
+            id="editor-keys",
+        )
+
+    def open(
+        self, mode: EditMode, target: str, heading: Content, text: str = "", placeholder: str = ""
+    ) -> None:
+        self.mode = mode
+        self.target = target
+        self.query_one("#editor-heading", Static).update(heading)
+        field = self.query_one(WhyInput)
+        field.placeholder = Content(placeholder)
+        field.load_text(text)
+        field.move_cursor(field.document.end)
+        self.display = True
+        field.focus()
+
+    def close(self) -> None:
+        self.display = False
+        self.post_message(self.Closed())
+
+    def on_why_input_submit(self, message: WhyInput.Submit) -> None:
+        message.stop()
+        self.post_message(self.Done(self.mode, self.target, message.text))
+
+    def on_why_input_cancel(self, message: WhyInput.Cancel) -> None:
+        message.stop()
+        self.close()

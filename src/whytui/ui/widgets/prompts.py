@@ -1,0 +1,83 @@
+"""The panel under the tree: the selected node in full, where it sits, and what to ask next.
+
+The seed's advice only helps if it comes up at the right moment, so the questions follow the
+selected node: on the problem, what would have had to be true; at a person, what made it
+reasonable and why the system didn't make the right thing the default; at an open structural
+leaf, keep asking; at a root cause, is it deep enough and which action item addresses it.
+"""
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from whytui.config import Config
+from whytui.ids import ROOT_ID
+from whytui.judge import judge_cause
+from whytui.models import Session
+from whytui.ui.usertext import user_text
+
+ON_PROBLEM = ("What would have had to be true for this not to happen?",)
+AT_PERSON = (
+    "What made this reasonable at the time?",
+    "Why didn't the system make the right behaviour the default?",
+)
+AT_OPEN_LEAF = ("Why? Keep asking until it's something you could change.",)
+AT_ROOT_CAUSE = ("Is this deep enough to change? Which action item addresses it?",)
+AT_INNER = ("Is there another cause beside this one? (s adds a sibling)",)
+
+
+def prompts_for(session: Session, node_id: str, config: Config) -> tuple[str, ...]:
+    """The facilitator's questions for the selected node."""
+    if node_id == ROOT_ID:
+        return ON_PROBLEM
+    node = session.node(node_id)
+    if judge_cause(node.text, config).ends_at_person:
+        return AT_PERSON
+    if node.is_root_cause:
+        return AT_ROOT_CAUSE
+    if session.children(node_id):
+        return AT_INNER
+    return AT_OPEN_LEAF
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def detail_for(session: Session, node_id: str, config: Config) -> Content:
+    """One line: depth, id, state and category, and the action items linked to it."""
+    if node_id == ROOT_ID:
+        parts = ["problem statement", _plural(len(session.children(ROOT_ID)), "why")]
+        parts.append(_plural(len(session.nodes), "node"))
+        return Content(" · ".join(parts))
+    node = session.node(node_id)
+    parts = [f"why {session.depth(node_id)}", node.id]
+    if node.category:
+        names = {c.id: c.name for c in config.all_categories()}
+        parts.append(f"root cause: {node.category} ({names.get(node.category, 'unknown')})")
+        parts.append(_plural(len(session.actions_for(node_id)), "action item"))
+    elif session.children(node_id):
+        parts.append(_plural(len(session.children(node_id)), "why") + " below")
+    else:
+        parts.append("open leaf")
+    return user_text(" · ".join(parts))
+
+
+class PromptsPanel(Vertical):
+    """Shows the selected node's full text, its detail line and the questions for it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="node-text", markup=False)
+        yield Static(id="node-detail", markup=False)
+        yield Static(id="node-prompts", markup=False)
+
+    def show(self, session: Session, node_id: str, config: Config) -> None:
+        text = session.problem if node_id == ROOT_ID else session.node(node_id).text
+        self.query_one("#node-text", Static).update(user_text(text))
+        self.query_one("#node-detail", Static).update(detail_for(session, node_id, config))
+        questions = prompts_for(session, node_id, config)
+        lines = Content("\n").join(
+            Content.assemble(("» ", "bold $accent"), question) for question in questions
+        )
+        self.query_one("#node-prompts", Static).update(lines)

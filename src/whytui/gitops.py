@@ -239,8 +239,8 @@ def _check_identity(repo: Repo, path: str) -> None:
     for line in out.splitlines() if status == 0 else []:
         key, _, value = line.partition(" ")
         configured[key] = value  # the last value of a key wins, as in git
-    missing = sorted(
-        {
+    missing = list(
+        dict.fromkeys(  # user.name before user.email, each once
             fallback
             for role, field, variable, fallback in _IDENTITY
             if not (
@@ -249,7 +249,7 @@ def _check_identity(repo: Repo, path: str) -> None:
                 or configured.get(fallback)
                 or (field == "email" and os.environ.get("EMAIL"))
             )
-        }
+        )
     )
     if missing:
         examples = {"user.name": "Your Name", "user.email": "you@example.com"}

@@ -37,6 +37,13 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def nameless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository on a machine where git was never told who the user is."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    return init_repo(tmp_path / "repo", identity=False)
+
+
+@pytest.fixture
 def other_staged(repo: Path) -> str:
     """Someone's unrelated work in progress: a staged change and a staged new file."""
     (repo / "README.md").write_text("project\n\nstaged edit\n")
@@ -47,6 +54,10 @@ def other_staged(repo: Path) -> str:
 
 def commit(path: Path, *, branch: bool = False, allow_open: bool = False) -> gitops.CommitResult:
     return commit_session(path, branch=branch, allow_open=allow_open, config=CONFIG)
+
+
+def author(repo: Path) -> str:
+    return git(repo, "log", "-1", "--format=%an <%ae>").strip()
 
 
 def write_hook(folder: Path, name: str, body: str) -> Path:
@@ -88,7 +99,7 @@ def test_the_message_summarises_the_session(repo: Path) -> None:
     assert "1 action item: 1 open, 0 done" in body
     assert "Status: closed" in body
     assert "File: sessions/review.toml" in body
-    assert git(repo, "log", "-1", "--format=%an <%ae>").strip() == "Ada Reviewer <ada@example.com>"
+    assert author(repo) == "Ada Reviewer <ada@example.com>"
 
 
 def test_a_changed_session_is_committed_again_and_an_unchanged_one_is_nothing_to_commit(
@@ -192,11 +203,8 @@ def test_a_failing_commit_msg_hook_also_blocks_the_commit(repo: Path) -> None:
 # -- identity --------------------------------------------------------------------------------
 
 
-def test_no_identity_is_refused_with_the_commands_to_set_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    isolate_git(monkeypatch, tmp_path / "home")
-    repo = init_repo(tmp_path / "repo", identity=False)
+def test_no_identity_is_refused_with_the_commands_to_set_one(nameless: Path) -> None:
+    repo = nameless
     path = write_session(repo, closable_session())
     before = head(repo)
 
@@ -212,45 +220,39 @@ def test_no_identity_is_refused_with_the_commands_to_set_one(
     assert "?? sessions/review.toml" in status(repo)
 
 
-def test_a_missing_email_alone_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    isolate_git(monkeypatch, tmp_path / "home")
-    repo = init_repo(tmp_path / "repo", identity=False)
-    git(repo, "config", "user.name", "Ada Reviewer")
+def test_a_missing_email_alone_is_refused(nameless: Path) -> None:
+    git(nameless, "config", "user.name", "Ada Reviewer")
 
     with pytest.raises(CommitRefused) as refused:
-        commit(write_session(repo, closable_session()))
+        commit(write_session(nameless, closable_session()))
     assert "no user.email set" in str(refused.value)
     assert "user.name" not in str(refused.value)
 
 
 def test_identity_from_a_config_include_counts_as_git_counts_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    nameless: Path, tmp_path: Path
 ) -> None:
-    isolate_git(monkeypatch, tmp_path / "home")
-    repo = init_repo(tmp_path / "repo", identity=False)
+    repo = nameless
     included = tmp_path / "identity.gitconfig"
     included.write_text("[user]\n\tname = Included Person\n\temail = inc@example.com\n")
     (tmp_path / "home" / ".gitconfig").write_text(f"[include]\n\tpath = {included}\n")
 
     commit(write_session(repo, closable_session()))
 
-    assert (
-        git(repo, "log", "-1", "--format=%an <%ae>").strip() == "Included Person <inc@example.com>"
-    )
+    assert author(repo) == "Included Person <inc@example.com>"
 
 
 def test_identity_from_the_environment_counts_as_git_counts_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    nameless: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    isolate_git(monkeypatch, tmp_path / "home")
-    repo = init_repo(tmp_path / "repo", identity=False)
+    repo = nameless
     for role in ("AUTHOR", "COMMITTER"):
         monkeypatch.setenv(f"GIT_{role}_NAME", "Env Person")
         monkeypatch.setenv(f"GIT_{role}_EMAIL", "env@example.com")
 
     commit(write_session(repo, closable_session()))
 
-    assert git(repo, "log", "-1", "--format=%an <%ae>").strip() == "Env Person <env@example.com>"
+    assert author(repo) == "Env Person <env@example.com>"
 
 
 # -- HEAD, locks, paths ----------------------------------------------------------------------

@@ -1,18 +1,62 @@
-"""The cause judge and the action judge (interface only; the rules land with the judge work).
+"""The cause judge and the action judge.
 
 `judge_cause` decides whether a causal statement ends at a person or at a structural
-condition, and says why; `judge_action` decides whether an action item's text is specific
-enough that someone could verify it is done.
+condition. It judges who is the actor of the failure, not single words: "the intern ran the
+load test" ends at a person, "the tool lets any engineer tag any commit" does not, though
+both name a person. Where a statement says what caused what ("X because Y", "X, so Y"), the
+deeper cause decides. Every verdict names the words and the rule, so a wrong one can be
+argued with, and fixed in `.whytui.toml` rather than silently overridden.
+
+`judge_action` decides whether an action item (or its `done_when`) is specific enough that
+anyone could check it is done without judgment.
+
+Both are rule-based and offline; the patterns are compiled once, at import.
 """
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from whytui import judge_words as W
 from whytui.config import Config
 
 REFRAME_QUESTIONS: tuple[str, ...] = (
     "What made this the easy thing to do for anyone in that seat?",
     "Why didn't the system make the right behaviour the default?",
+    "Where should that knowledge have come from, and why didn't it?",
+    "What made this mistake easy to make and hard to catch before it mattered?",
+    "What was the system relying on someone's attention for, and what could check it instead?",
 )
+_SEAT, _DEFAULT, _KNOWLEDGE, _MISTAKE, _ATTENTION = REFRAME_QUESTIONS
+
+# Rule ids, as reported in reasons and matches.
+NAMED_PERSON = "named-person"
+ROLE_ACTOR = "role-actor"
+PRONOUN_ACTOR = "pronoun-actor"
+LAPSE = "lapse"
+COUNTERFACTUAL = "counterfactual"
+KNOWLEDGE = "knowledge"
+ATTENTION = "attention"
+HUMAN_ERROR = "human-error"
+
+# The reframe follows the most telling rule that matched.
+_REFRAME_BY_RULE: tuple[tuple[str, str], ...] = (
+    (KNOWLEDGE, _KNOWLEDGE),
+    (COUNTERFACTUAL, _DEFAULT),
+    (LAPSE, _DEFAULT),
+    (ATTENTION, _ATTENTION),
+    (HUMAN_ERROR, _MISTAKE),
+)
+
+_EXPLAIN = {
+    LAPSE: "blames something a person left undone",
+    COUNTERFACTUAL: "judges what a person should have done",
+    KNOWLEDGE: "puts the cause in what a person didn't know",
+    ATTENTION: "puts the cause in a person's attention or care",
+    HUMAN_ERROR: "is human-error language",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +84,980 @@ class ActionVerdict:
     hint: str = ""
 
 
+# --- tokens -----------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w(?:[\w'.\-]*\w)?|[^\w\s]")
+_SENTENCE_END = frozenset(".!?")
+_CLAUSE_PUNCT = frozenset(',;:()[]"-\u2013\u2014')
+_NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    low: str  # lower case, accents folded, curly apostrophes straightened
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper() and not (len(self.text) > 1 and self.text.isupper())
+
+    @property
+    def base(self) -> str:
+        """The word without a possessive ending: "greg's" -> "greg"."""
+        return self.low[:-2] if self.low.endswith("'s") else self.low
+
+
+def _fold(word: str) -> str:
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _tokens(text: str) -> list[_Tok]:
+    text = text.replace("\u2019", "'")
+    return [_Tok(m.group(), _fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+# --- who is who -------------------------------------------------------------------------
+
+_NAME, _AMBIGUOUS_NAME, _ROLE, _PRONOUN, _WEAK_PRONOUN, _NEGATIVE = (
+    "name",
+    "ambiguous-name",
+    "role",
+    "pronoun",
+    "weak-pronoun",
+    "negative",
+)
+_NEGATIVE_ROLES = frozenset({"nobody", "no-one"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A person in the statement: tokens [np_start, end) with its words in [start, end)."""
+
+    kind: str
+    np_start: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    systems: frozenset[str]
+    config_systems: tuple[tuple[str, ...], ...]
+    config_people: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=64)
+def _lexicon(system_names: tuple[str, ...], people_names: tuple[str, ...]) -> _Lexicon:
+    config_systems = tuple(tuple(_fold(w) for w in n.split()) for n in system_names if n.split())
+    config_people = tuple(tuple(_fold(w) for w in n.split()) for n in people_names if n.split())
+    people_words = {p[0] for p in config_people if len(p) == 1}
+    systems = (W.SYSTEM_NAMES - people_words) | {s[0] for s in config_systems if len(s) == 1}
+    return _Lexicon(frozenset(systems), config_systems, config_people)
+
+
+def _phrase_spans(toks: list[_Tok], phrases: Iterable[tuple[str, ...]]) -> dict[int, int]:
+    """Start index -> end index of every occurrence of the given word sequences."""
+    spans: dict[int, int] = {}
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if all(toks[i + k].base == phrase[k] for k in range(n)):
+                spans[i] = max(spans.get(i, i), i + n)
+    return spans
+
+
+def _role_word(low: str) -> bool:
+    return low in W.ROLES or (low.endswith("s") and low[:-1] in W.ROLES)
+
+
+_NOT_MODIFIERS = (
+    W.OBJECT_MARKERS
+    | W.STATE_VERBS
+    | W.BASE_VERBS
+    | W.GUARD_WORDS
+    | W.BE_WORDS
+    | W.HAVE_WORDS
+    | W.DO_WORDS
+    | W.DO_NEGATIONS
+    | W.COUNTERFACTUAL_MODALS
+    | W.ABILITY_WORDS
+    | frozenset(
+        w for phrase in W.CAUSE_CONNECTIVES + W.EMBEDDED_CONNECTIVES for w in phrase.split()
+    )
+    | frozenset(W.COORDINATORS)
+)
+
+
+def _may_modify(low: str) -> bool:
+    """Could this unknown word stand before a role, as in "the payments engineer"?"""
+    return low[0].isalnum() and low not in _NOT_MODIFIERS
+
+
+class _Reading:
+    """One statement, tokenised, with its people and systems marked."""
+
+    def __init__(self, text: str, lexicon: _Lexicon) -> None:
+        self.text = text
+        self.toks = _tokens(text)
+        self.system_at: set[int] = set()
+        self.mentions: dict[int, _Mention] = {}  # keyed by head (last) token index
+        self._mark(lexicon)
+
+    def _mark(self, lex: _Lexicon) -> None:
+        toks = self.toks
+        configured_systems = _phrase_spans(toks, lex.config_systems)
+        configured_people = _phrase_spans(toks, lex.config_people)
+        for start, end in configured_systems.items():
+            self.system_at.update(range(start, end))
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if not tok.is_word or i in self.system_at:
+                i += 1
+                continue
+            if i in configured_people:
+                i = self._add(_NAME, i, configured_people[i])
+            elif tok.base in lex.systems:
+                self.system_at.add(i)
+                i += 1
+            elif tok.capitalised and (tok.base in W.FIRST_NAMES or tok.base in W.AMBIGUOUS_NAMES):
+                kind = _AMBIGUOUS_NAME if tok.base in W.AMBIGUOUS_NAMES else _NAME
+                i = self._add(kind, i, self._surname_end(i + 1))
+            elif tok.base in _NAME_TITLES and i + 1 < len(toks) and toks[i + 1].capitalised:
+                step = 2 if i + 2 < len(toks) and toks[i + 1].text == "." else 1
+                i = self._add(_NAME, i, self._surname_end(i + step))
+            elif tok.low in ("no", "no-one") and (
+                tok.low == "no-one" or (i + 1 < len(toks) and toks[i + 1].low == "one")
+            ):
+                i = self._add(_NEGATIVE, i, i + (1 if tok.low == "no-one" else 2))
+            elif _role_word(tok.base):
+                end = i + 1
+                while end < len(toks) and _role_word(toks[end].base):
+                    end += 1
+                kind = _NEGATIVE if toks[end - 1].base in _NEGATIVE_ROLES else _ROLE
+                i = self._add(kind, i, end)
+            elif tok.low in W.STRONG_PRONOUNS and (tok.low != "i" or tok.text == "I"):
+                i = self._add(_PRONOUN, i, i + 1)
+            elif tok.low in W.WEAK_PRONOUNS:
+                i = self._add(_WEAK_PRONOUN, i, i + 1)
+            else:
+                i += 1
+
+    def _surname_end(self, j: int) -> int:
+        """A capitalised word after a given name is read as its surname: "Greg Barr"."""
+        toks = self.toks
+        if (
+            j < len(toks)
+            and toks[j].is_word
+            and toks[j].capitalised
+            and toks[j].base not in W.SYSTEM_NAMES
+            and not _role_word(toks[j].base)
+        ):
+            return j + 1
+        return j
+
+    def _add(self, kind: str, start: int, end: int) -> int:
+        np_start = shown = start
+        if kind in (_ROLE, _NEGATIVE):  # highlight "network admin", not just "admin"
+            np_start = shown = self._np_start(start)
+            while shown < start and (
+                self.toks[shown].low in W.DETERMINERS
+                or self.toks[shown].low in W.POSSESSIVE_PRONOUNS
+                or self.toks[shown].low.endswith("'s")
+            ):
+                shown += 1
+        self.mentions[end - 1] = _Mention(kind, np_start, shown, end)
+        return end
+
+    def _np_start(self, start: int) -> int:
+        """Where the noun phrase around a person begins: "the new network admin"."""
+        toks = self.toks
+        j = start - 1
+        while j >= 0 and (toks[j].low in W.DETERMINERS or toks[j].low in W.MODIFIERS):
+            j -= 1
+        # One or two unknown modifiers are allowed after a determiner: "the payments engineer".
+        for width in (1, 2):
+            k = j - width
+            if (
+                k >= 0
+                and all(_may_modify(toks[m].low) for m in range(k + 1, j + 1))
+                and (toks[k].low in W.DETERMINERS or toks[k].low in W.POSSESSIVE_PRONOUNS)
+            ):
+                return k
+        if j >= 0 and (toks[j].low in W.POSSESSIVE_PRONOUNS or toks[j].low.endswith("'s")):
+            return j
+        return j + 1
+
+    def words(self, start: int, end: int) -> str:
+        return self.text[self.toks[start].start : self.toks[end - 1].end]
+
+
+# --- verb groups ------------------------------------------------------------------------
+
+_ACT, _PATIENT, _STATE, _NONE = "act", "patient", "state", "none"
+_PERSON_KINDS = frozenset({LAPSE, KNOWLEDGE, COUNTERFACTUAL, ATTENTION, _ACT})
+_FAILURE_KINDS = frozenset({LAPSE, KNOWLEDGE, COUNTERFACTUAL, ATTENTION})
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    kind: str
+    start: int
+    end: int
+
+
+def _negated(verb: _Verb, toks: list[_Tok]) -> _Verb:
+    """The verb of a negative subject: "nobody knew" is not knowing, "nobody ran" a lapse."""
+    if verb.kind == _ACT:
+        return _Verb(LAPSE, verb.start, verb.end)
+    if verb.kind == _STATE and toks[verb.start].low in W.KNOW_VERBS:
+        return _Verb(KNOWLEDGE, verb.start, verb.end)
+    return verb
+
+
+def _reads_as_verb(toks: list[_Tok], verb: _Verb, end: int) -> bool:
+    """A lone "missed" opening a clause is a verb only before its object: "missed the alert",
+    not "missed heartbeats triggered a failover"."""
+    if verb.end - verb.start > 1 or toks[verb.start].low not in W.LAPSE_VERBS:
+        return True
+    nxt = toks[verb.end].low if verb.end < end else ""
+    return not nxt or nxt in W.DETERMINERS or nxt in W.POSSESSIVE_PRONOUNS or nxt == "to"
+
+
+def _is_past(low: str) -> bool:
+    return (low.endswith("ed") and len(low) > 3) or low in W.IRREGULAR_PAST
+
+
+def _is_participle(low: str) -> bool:
+    return _is_past(low) or low in W.IRREGULAR_PARTICIPLES
+
+
+def _skip_adverbs(toks: list[_Tok], j: int, end: int) -> int:
+    while j < end and (
+        toks[j].low in W.ADVERBS or (toks[j].low.endswith("ly") and len(toks[j].low) > 4)
+    ):
+        j += 1
+    return j
+
+
+def _negated_verb(toks: list[_Tok], j: int, end: int, start: int) -> _Verb:
+    """After "didn't", "never", "had not": what was not done decides the kind."""
+    j = _skip_adverbs(toks, j, end)
+    if j >= end or not toks[j].is_word:
+        return _Verb(LAPSE, start, j)
+    low = toks[j].low
+    if low in W.KNOW_VERBS:
+        return _Verb(KNOWLEDGE, start, j + 1)
+    if low in W.STATE_VERBS or low in W.BE_WORDS:
+        return _Verb(_STATE, start, j + 1)
+    return _Verb(LAPSE, start, j + 1)
+
+
+def _verb_group(toks: list[_Tok], i: int, end: int) -> _Verb:
+    """Classify the verb group that starts at token i (after any adverbs)."""
+    j = _skip_adverbs(toks, i, end)
+    if j >= end or not toks[j].is_word:
+        return _Verb(_NONE, j, j)
+    low = toks[j].low
+    nxt = toks[j + 1].low if j + 1 < end else ""
+    if low == "never":
+        return _negated_verb(toks, j + 1, end, j)
+    if low.endswith("'ve") or low in W.COUNTERFACTUAL_MODALS:
+        return _modal(toks, j, end)
+    if low in W.ABILITY_WORDS:
+        return _Verb(_PATIENT, j, j + 1)
+    if low in W.DO_NEGATIONS:
+        return _negated_verb(toks, j + 1, end, j)
+    if low in W.DO_WORDS:
+        if nxt in W.NEGATIONS:
+            return _negated_verb(toks, j + 2, end, j)
+        return _Verb(_ACT, j, j + 1)
+    if low in W.BE_WORDS:
+        return _be(toks, j, end)
+    if low in W.HAVE_WORDS:
+        return _have(toks, j, end)
+    if low in ("failed", "fail", "fails") and nxt == "to":
+        verb = _negated_verb(toks, j + 2, end, j)
+        return verb if verb.kind == KNOWLEDGE else _Verb(LAPSE, j, verb.end)
+    if low in ("chose", "decided") and nxt == "not":
+        return _Verb(LAPSE, j, j + 2)
+    if low in ("got", "get", "gets") and j + 1 < end and _is_participle(nxt):
+        return _Verb(_PATIENT, j, j + 2)
+    if low in W.LAPSE_VERBS:
+        return _Verb(LAPSE, j, j + 1)
+    if low in W.KNOWLEDGE_VERBS:
+        return _Verb(KNOWLEDGE, j, j + 1)
+    if low in W.STATE_VERBS or low in W.OBLIGATION_WORDS:
+        return _Verb(_STATE, j, j + 1)
+    if low in W.ATTENTION_WORDS:
+        return _Verb(ATTENTION, j, j + 1)
+    if _is_past(low) or ("-" in low and _is_past(low.rsplit("-", 1)[1])):
+        # "assigned to the ticket", "listed in the catalog": a participle describing the person.
+        after = toks[j + 2].low if j + 2 < end else ""
+        if nxt in ("to", "by", "in", "on", "for") and after in W.DETERMINERS:
+            return _Verb(_NONE, j, j)
+        return _Verb(_ACT, j, j + 1)
+    if low in W.BASE_VERBS and (
+        not nxt
+        or nxt in W.DETERMINERS
+        or nxt in W.POSSESSIVE_PRONOUNS
+        or nxt in W.ADVERBS
+        or nxt in W.VERB_FOLLOWERS
+        or (nxt.endswith("ly") and len(nxt) > 4)
+    ):
+        return _Verb(_ACT, j, j + 1)
+    return _Verb(_NONE, j, j)
+
+
+def _modal(toks: list[_Tok], j: int, end: int) -> _Verb:
+    low = toks[j].low
+    k = j + 1
+    if low.endswith("'ve"):
+        k = j + 1
+        has_have = True
+    else:
+        while k < end and toks[k].low in ("not", "to"):
+            k += 1
+        has_have = k < end and toks[k].low == "have"
+        k += 1 if has_have else 0
+    if has_have:
+        k = _skip_adverbs(toks, k, end)
+        last = k + 1 if k < end and toks[k].is_word else k
+        if last < end and toks[k].low == "been":
+            last += 1
+        return _Verb(COUNTERFACTUAL, j, last)
+    if low in ("should", "shouldn't", "ought"):
+        return _Verb(COUNTERFACTUAL, j, j + 1)
+    if low in ("would", "wouldn't"):
+        return _Verb(_ACT, j, j + 1)
+    return _Verb(_PATIENT, j, j + 1)
+
+
+def _be(toks: list[_Tok], j: int, end: int) -> _Verb:
+    k = j + 1
+    negated = toks[j].low.endswith("n't")
+    while k < end and toks[k].low in ("not", "never"):
+        negated = True
+        k += 1
+    k = _skip_adverbs(toks, k, end)
+    if k >= end or not toks[k].is_word:
+        return _Verb(_STATE, j, k)
+    low = toks[k].low
+    if low in W.ATTENTION_WORDS:
+        return _Verb(ATTENTION, j, k + 1)
+    if low in ("unaware", "unfamiliar") or (negated and low == "aware"):
+        return _Verb(KNOWLEDGE, j, k + 1)
+    if low == "paying" and k + 1 < end and toks[k + 1].low == "attention":
+        return _Verb(ATTENTION, j, k + 2)
+    if low in ("unable", "being", "expected", "required", "supposed"):
+        return _Verb(_PATIENT, j, k + 1)
+    if low.endswith("ing"):
+        return _Verb(_ACT, j, k + 1)
+    if _is_participle(low):
+        return _Verb(_PATIENT, j, k + 1)
+    return _Verb(_STATE, j, k + 1)
+
+
+def _have(toks: list[_Tok], j: int, end: int) -> _Verb:
+    negated = toks[j].low.endswith("n't")
+    k = j + 1
+    if k < end and toks[k].low in ("not", "never"):
+        negated = True
+        k += 1
+    if k < end and toks[k].low == "to":
+        return _Verb(_PATIENT, j, k + 1)
+    if k < end and toks[k].low == "been":
+        verb = _be(toks, k, end)
+        return _Verb(verb.kind, j, verb.end)
+    k = _skip_adverbs(toks, k, end)
+    if k < end and _is_participle(toks[k].low):
+        if negated:
+            return _negated_verb(toks, k, end, j)
+        verb = _verb_group(toks, k, end)
+        return _Verb(verb.kind if verb.kind != _NONE else _ACT, j, max(verb.end, k + 1))
+    return _Verb(_STATE, j, j + 1)
+
+
+# --- clauses ----------------------------------------------------------------------------
+
+_START, _COORD, _CAUSE, _RESULT, _EMBEDDED, _PLAIN = (
+    "start",
+    "coord",
+    "cause",
+    "result",
+    "embedded",
+    "plain",
+)
+
+
+def _connective_table() -> dict[tuple[str, ...], str]:
+    table: dict[tuple[str, ...], str] = {}
+    for kind, phrases in (
+        (_CAUSE, W.CAUSE_CONNECTIVES),
+        (_RESULT, W.RESULT_CONNECTIVES),
+        (_EMBEDDED, W.EMBEDDED_CONNECTIVES),
+        (_COORD, W.COORDINATORS),
+    ):
+        for phrase in phrases:
+            table[tuple(phrase.split())] = kind
+    return table
+
+
+_CONNECTIVES = _connective_table()
+_LONGEST_CONNECTIVE = max(len(k) for k in _CONNECTIVES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    start: int
+    end: int
+    link: str
+    connective: str
+
+
+def _sentences(toks: list[_Tok]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, tok in enumerate(toks):
+        if tok.text in _SENTENCE_END:
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(toks):
+        spans.append((start, len(toks)))
+    return spans
+
+
+def _clauses(toks: list[_Tok], start: int, end: int) -> list[_Clause]:
+    clauses: list[_Clause] = []
+    link, connective, clause_start = _START, "", start
+    i = start
+
+    def close(at: int) -> None:
+        if at > clause_start:
+            clauses.append(_Clause(clause_start, at, link, connective))
+
+    while i < end:
+        tok = toks[i]
+        if tok.text in _CLAUSE_PUNCT:
+            close(i)
+            link = _COORD if tok.text == ";" else _PLAIN
+            connective, clause_start, i = tok.text, i + 1, i + 1
+            continue
+        found = _connective_at(toks, i, end)
+        if found is None and tok.low == "so" and (i == clause_start or toks[i - 1].low == "and"):
+            found = (_RESULT, 1)
+        if found is None:
+            i += 1
+            continue
+        kind, width = found
+        at = i - 1 if kind == _RESULT and tok.low == "so" and i > clause_start else i
+        close(at)
+        link, connective = kind, " ".join(t.text for t in toks[i : i + width])
+        clause_start = i = i + width
+    close(end)
+    return clauses
+
+
+def _connective_at(toks: list[_Tok], i: int, end: int) -> tuple[str, int] | None:
+    for width in range(min(_LONGEST_CONNECTIVE, end - i), 0, -1):
+        kind = _CONNECTIVES.get(tuple(t.low for t in toks[i : i + width]))
+        if kind is not None:
+            return kind, width
+    return None
+
+
+# --- findings ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    rule: str
+    start: int  # token indices
+    end: int
+    reason: str
+
+
+def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (HUMAN_ERROR, _phrase_regex(W.HUMAN_ERROR_PHRASES)),
+    (ATTENTION, _phrase_regex(W.ATTENTION_PHRASES)),
+    (KNOWLEDGE, _phrase_regex(W.KNOWLEDGE_PHRASES)),
+)
+_DEFICIENCY = _phrase_regex(W.DEFICIENCY_PHRASES)
+_MENTION_RULE = {
+    _NAME: NAMED_PERSON,
+    _AMBIGUOUS_NAME: NAMED_PERSON,
+    _ROLE: ROLE_ACTOR,
+    _NEGATIVE: ROLE_ACTOR,
+    _PRONOUN: PRONOUN_ACTOR,
+    _WEAK_PRONOUN: PRONOUN_ACTOR,
+}
+
+
+class _Judge:
+    """Walks the sentences and clauses of one statement and collects what ends at a person."""
+
+    def __init__(self, reading: _Reading) -> None:
+        self.r = reading
+        self.toks = reading.toks
+
+    # The public entry: findings that count, and notes on people and systems read as context.
+    def run(self) -> tuple[list[_Finding], list[str]]:
+        counted: list[_Finding] = []
+        notes: list[str] = []
+        for start, end in _sentences(self.toks):
+            clauses = _clauses(self.toks, start, end)
+            per_clause = self._clause_findings(clauses)
+            deeper = self._deeper(clauses)
+            if deeper is None:
+                counted += [f for fs in per_clause for f in fs]
+                continue
+            inside = [f for n in deeper for f in per_clause[n]]
+            inside += self._bare_person(clauses, deeper)
+            if inside:
+                counted += inside
+            else:
+                outside = [f for n, fs in enumerate(per_clause) if n not in deeper for f in fs]
+                for finding in outside:
+                    notes.append(
+                        f"'{self.r.words(finding.start, finding.end)}' is not where the "
+                        "statement ends: it goes on to a deeper, structural cause "
+                        "(rule: ends-structural)"
+                    )
+        notes += self._system_notes()
+        return _dedupe(counted), notes
+
+    def _deeper(self, clauses: list[_Clause]) -> set[int] | None:
+        """Which clauses hold the deeper cause, if the sentence says what caused what."""
+        causes = [n for n, c in enumerate(clauses) if c.link == _CAUSE or self._faulted(c)]
+        if causes:
+            first = causes[-1]
+            if first == 0:  # "Because X, Y": X runs to the first comma.
+                stop = next(
+                    (n for n in range(1, len(clauses)) if clauses[n].link == _PLAIN),
+                    len(clauses),
+                )
+                return set(range(0, stop))
+            return set(range(first, len(clauses)))
+        results = [n for n, c in enumerate(clauses) if c.link == _RESULT]
+        if results:
+            return set(range(0, results[0]))
+        return None
+
+    def _faulted(self, clause: _Clause) -> bool:
+        """ ", which was out of date": a trailing remark that faults the thing just named."""
+        toks = self.toks
+        if clause.connective.lower() != "which" or clause.start < 2:
+            return False
+        if toks[clause.start - 2].text != ",":
+            return False
+        text = self.r.text[toks[clause.start].start : toks[clause.end - 1].end]
+        return _DEFICIENCY.search(text) is not None
+
+    def _bare_person(self, clauses: list[_Clause], chosen: set[int]) -> list[_Finding]:
+        """A deeper cause that is nothing but a person: "caused by Greg", "because of him"."""
+        words = [
+            i
+            for n in sorted(chosen)
+            for i in range(clauses[n].start, clauses[n].end)
+            if self.toks[i].is_word
+        ]
+        if not words:
+            return []
+        mention = self.r.mentions.get(words[-1])
+        if mention is None or mention.np_start > words[0]:
+            return []
+        if mention.kind in (_WEAK_PRONOUN, _NEGATIVE):
+            return []
+        rule = _MENTION_RULE[mention.kind]
+        return [self._actor(rule, mention, "is the whole cause given")]
+
+    def _clause_findings(self, clauses: list[_Clause]) -> list[list[_Finding]]:
+        results: list[list[_Finding]] = []
+        subject: _Mention | bool | None = None  # a person, False for a thing, None for none
+        for clause in clauses:
+            own_subject, findings = self._clause(clause, subject)
+            if clause.link in (_COORD, _START, _PLAIN) or own_subject is not None:
+                subject = own_subject if own_subject is not None else subject
+            results.append(findings)
+        return results
+
+    def _subject(self, clause: _Clause) -> tuple[_Mention | bool | None, int]:
+        """The clause's subject and where its verb group may begin."""
+        toks, start, end = self.toks, clause.start, clause.end
+        first = _skip_adverbs(toks, start, end)
+        lead_in = first < end and toks[first].low in W.LEAD_IN_PREPOSITIONS
+        for head in range(first, end):
+            mention = self.r.mentions.get(head)
+            if mention is None:
+                continue
+            at_start = mention.np_start == first
+            after_lead_in = (
+                lead_in
+                and mention.np_start > first
+                and toks[mention.np_start - 1].low not in W.OBJECT_MARKERS
+                and (
+                    toks[mention.np_start].low in W.DETERMINERS or mention.kind in (_NAME, _PRONOUN)
+                )
+            )
+            if at_start or after_lead_in:
+                return mention, head + 1
+            break
+        if first >= end:
+            return None, first
+        verb = _verb_group(toks, first, end)
+        if verb.kind != _NONE or toks[first].low == "never":
+            return None, first
+        return False, first
+
+    def _clause(
+        self, clause: _Clause, inherited: _Mention | bool | None
+    ) -> tuple[_Mention | bool | None, list[_Finding]]:
+        toks, end = self.toks, clause.end
+        subject, verb_at = self._subject(clause)
+        findings: list[_Finding] = []
+        embedded = clause.link == _EMBEDDED
+        if subject is None and clause.link in (_COORD, _PLAIN) and inherited is not None:
+            subject = inherited
+        if isinstance(subject, _Mention):
+            verb = _verb_group(toks, verb_at, end)
+            if subject.kind == _NEGATIVE:  # "nobody checked" is "didn't check"
+                verb = _negated(verb, toks)
+            if self._acts(subject, verb, embedded):
+                rule = _MENTION_RULE[subject.kind]
+                if subject.start < verb_at:  # the actor is in this clause
+                    what = f"acts in the failure: '{self.r.words(verb.start, verb.end)}'"
+                    findings.append(self._actor(rule, subject, what))
+                findings += self._verb_finding(verb)
+        elif subject is None and not embedded:
+            verb = _verb_group(toks, verb_at, end)
+            if verb.kind in _FAILURE_KINDS and _reads_as_verb(toks, verb, end):
+                findings += self._verb_finding(verb)
+        if subject is False:
+            findings += self._passive_omission(clause)
+        findings += self._agents(clause)
+        findings += self._phrases(clause, subject)
+        return subject, findings
+
+    def _acts(self, mention: _Mention, verb: _Verb, embedded: bool) -> bool:
+        kind = verb.kind
+        if kind not in _PERSON_KINDS or (embedded and kind == _ACT):
+            return False
+        if mention.kind == _WEAK_PRONOUN and kind == _ACT:
+            low = self.toks[verb.start].low
+            return low in W.BASE_VERBS or low[:-1] in W.BASE_VERBS or low[:-2] in W.BASE_VERBS
+        if mention.kind == _AMBIGUOUS_NAME:
+            low = self.toks[verb.start].low
+            return _is_past(low) or low in W.PAST_BE | W.DO_NEGATIONS | W.HAVE_WORDS | {
+                "did",
+                "should",
+                "should've",
+            }
+        return True
+
+    def _verb_finding(self, verb: _Verb) -> list[_Finding]:
+        kind = verb.kind
+        if kind not in _FAILURE_KINDS or verb.end <= verb.start:
+            return []
+        words = self.r.words(verb.start, verb.end)
+        return [_Finding(kind, verb.start, verb.end, f"'{words}' {_EXPLAIN[kind]} (rule: {kind})")]
+
+    def _actor(self, rule: str, mention: _Mention, what: str) -> _Finding:
+        words = self.r.words(mention.start, mention.end)
+        if rule == NAMED_PERSON:
+            reason = f"'{words}' is a person's name (rule: {rule})"
+        elif rule == ROLE_ACTOR:
+            reason = f"'{words}' is a role that {what} (rule: {rule})"
+        else:
+            reason = f"'{words}' is a person who {what} (rule: {rule})"
+        return _Finding(rule, mention.start, mention.end, reason)
+
+    def _passive_omission(self, clause: _Clause) -> list[_Finding]:
+        """ "The checklist was not followed": a past omission with the person left out."""
+        toks = self.toks
+        for j in range(clause.start, clause.end):
+            low = toks[j].low
+            if low == "should've" or (
+                low in ("should", "could") and j + 2 < clause.end and toks[j + 1].low == "have"
+            ):
+                k = j + 1 if low == "should've" else j + 2
+                if k < clause.end and toks[k].low == "been":
+                    return self._verb_finding(_Verb(COUNTERFACTUAL, j, k + 2))
+                return []
+            if low not in W.PAST_BE:
+                continue
+            k = j + 1
+            negated = low.endswith("n't")
+            while k < clause.end and toks[k].low in ("not", "never"):
+                negated, k = True, k + 1
+            k = _skip_adverbs(toks, k, clause.end)
+            if k >= clause.end:
+                return []
+            verb = toks[k].low
+            omitted = verb in W.LAPSE_VERBS or (negated and verb in W.HUMAN_VERBS)
+            by_thing = (
+                k + 1 < clause.end
+                and toks[k + 1].low == "by"
+                and not any(m.np_start <= k + 2 <= m.end for m in self.r.mentions.values())
+            )
+            if omitted and not by_thing:
+                return self._verb_finding(_Verb(LAPSE, j, k + 1))
+            return []
+        return []
+
+    def _agents(self, clause: _Clause) -> list[_Finding]:
+        """People named as the doer: "restarted by Greg", "a push from the intern",
+        "Greg's change", "failure of the deployer to follow"."""
+        toks, r = self.toks, self.r
+        findings: list[_Finding] = []
+        lows = [t.low for t in toks[clause.start : clause.end]]
+        standing = any(w in ("can", "could", "may", "might", "is", "are") for w in lows)
+        for head in range(clause.start, clause.end):
+            mention = r.mentions.get(head)
+            if mention is None or mention.kind == _WEAK_PRONOUN:
+                continue
+            before = mention.np_start - 1
+            if before < clause.start:
+                continue
+            prep = toks[before].low
+            rule = _MENTION_RULE[mention.kind]
+            by_agent = prep == "by" and not standing and before > clause.start
+            of_act = (
+                prep in ("by", "from", "of")
+                and before - 1 >= clause.start
+                and toks[before - 1].low in W.ACT_NOUNS
+            )
+            failure_of = (
+                prep == "of"
+                and before - 1 >= clause.start
+                and toks[before - 1].low == "failure"
+                and head + 1 < clause.end
+                and toks[head + 1].low == "to"
+            )
+            if failure_of:
+                findings.append(self._actor(rule, mention, "is the one who failed"))
+                verb_end = min(head + 3, clause.end)
+                findings += self._verb_finding(_Verb(LAPSE, before - 1, verb_end))
+            elif by_agent or of_act:
+                named = r.words(before - 1 if of_act else before, head + 1)
+                findings.append(self._actor(rule, mention, f"is named as the doer: '{named}'"))
+        for i in range(clause.start, clause.end - 1):
+            tok = toks[i]
+            owner = r.mentions.get(i)
+            possessive = tok.low.endswith("'s") or tok.low in W.POSSESSIVE_PRONOUNS - {"our"}
+            if possessive and toks[i + 1].low in W.ACT_NOUNS:
+                what = f"owns the act: '{toks[i + 1].text}'"
+                if owner is not None and owner.kind != _WEAK_PRONOUN:
+                    findings.append(self._actor(_MENTION_RULE[owner.kind], owner, what))
+                elif tok.low in W.POSSESSIVE_PRONOUNS:
+                    mention = _Mention(_PRONOUN, i, i, i + 1)
+                    findings.append(self._actor(PRONOUN_ACTOR, mention, what))
+            if tok.low == "failure" and toks[i + 1].low == "to":
+                verb = _negated_verb(toks, i + 2, clause.end, i)
+                findings += self._verb_finding(_Verb(LAPSE, i, verb.end))
+        return findings
+
+    def _phrases(self, clause: _Clause, subject: _Mention | bool | None) -> list[_Finding]:
+        """Human-error language, unless the clause is about what a system does with it."""
+        toks = self.toks
+        first, last = toks[clause.start], toks[clause.end - 1]
+        span_text = self.r.text[first.start : last.end].replace("\u2019", "'")
+        findings: list[_Finding] = []
+        for rule, pattern in _PHRASES:
+            for m in pattern.finditer(span_text):
+                a, b = first.start + m.start(), first.start + m.end()
+                start = next(i for i in range(clause.start, clause.end) if toks[i].end > a)
+                stop = max(i for i in range(clause.start, clause.end) if toks[i].start < b) + 1
+                if not isinstance(subject, _Mention) and self._guarded(clause, start, stop):
+                    continue
+                words = self.r.text[a:b]
+                findings.append(
+                    _Finding(rule, start, stop, f"'{words}' {_EXPLAIN[rule]} (rule: {rule})")
+                )
+        return findings
+
+    def _guarded(self, clause: _Clause, start: int, stop: int) -> bool:
+        toks = self.toks
+        for i in range(clause.start, clause.end):
+            if start <= i < stop:
+                continue
+            low = toks[i].low
+            if low in W.GUARD_VERBS or (i < start and low in W.GUARD_WORDS):
+                if low in ("could", "should") and i + 1 < clause.end and toks[i + 1].low == "have":
+                    continue
+                return True
+        return False
+
+    def _system_notes(self) -> list[str]:
+        seen: list[str] = []
+        for i in sorted(self.r.system_at):
+            tok = self.toks[i]
+            if tok.capitalised and tok.text not in seen:
+                seen.append(tok.text)
+        return [f"'{name}' is a system, not a person (rule: system-name)" for name in seen]
+
+
+def _dedupe(findings: list[_Finding]) -> list[_Finding]:
+    """One finding per rule and span; a span inside a longer one of the same rule is dropped."""
+    kept: list[_Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if any(k.rule == f.rule and k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    return kept
+
+
 def judge_cause(text: str, config: Config | None = None) -> CauseVerdict:
-    return CauseVerdict(ends_at_person=False)
+    """Does this causal statement end at a person? Which words say so, under which rule."""
+    config = config or Config()
+    reading = _Reading(text, _lexicon(config.system_names, config.people_names))
+    findings, notes = _Judge(reading).run()
+    if not findings:
+        return CauseVerdict(ends_at_person=False, reasons=notes)
+    toks = reading.toks
+    matches = [
+        Match(f.rule, toks[f.start].start, toks[f.end - 1].end, reading.words(f.start, f.end))
+        for f in findings
+    ]
+    rules = {f.rule for f in findings}
+    reframe = next((q for rule, q in _REFRAME_BY_RULE if rule in rules), _SEAT)
+    reasons = list(dict.fromkeys(f.reason for f in findings))
+    return CauseVerdict(ends_at_person=True, reasons=reasons, matches=matches, reframe=reframe)
+
+
+# --- the action judge -------------------------------------------------------------------
+
+_VAGUE_PHRASE = _phrase_regex(W.VAGUE_PHRASES)
+_MEASURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|hourly|daily|weekly"
+    r"|monthly|quarterly|yearly|every|each|zero|none|no)\b",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(r"\bto\s+(?!be\b|make\b|something\b)\S", re.IGNORECASE)
+_CODEISH = re.compile(r"[_/()#`@]|\w\.\w|[a-z][A-Z]")
+_ACTION_WORD = re.compile(r"[\w#@`'./()\-]+")
+_LEAD_INS = re.compile(
+    r"^(?:(?:we|you|they|the\s+team|someone)\s+(?:will|should|must|need\s+to|to)\s+|please\s+)",
+    re.IGNORECASE,
+)
+_RESCUE = re.compile(r"\b(?:and|by|then|so\s+that)\s+", re.IGNORECASE)
+
+_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("alert", "monitor", "observab", "dashboard", "metric", "visib", "page", "noise"),
+        "Add an alert for connection pool exhaustion on the auth service that pages on-call",
+    ),
+    (
+        ("test", "coverage", "qa"),
+        "Run the checkout end-to-end suite on every pull request and block merging when it fails",
+    ),
+    (
+        ("doc", "runbook", "wiki", "onboard", "guide", "educat", "train", "know", "aware"),
+        "Add the failover steps to the database runbook and link them from the alert's text",
+    ),
+    (
+        ("careful", "vigilant", "attention", "caution", "mistake", "manual", "safe"),
+        "Make the CLI ask for the cluster name to be typed before it deletes anything in "
+        "production",
+    ),
+    (
+        ("deploy", "release", "rollout", "rollback", "ship"),
+        "Require a 10-minute canary with an error-rate check before the pipeline promotes a build",
+    ),
+    (
+        ("capacity", "scale", "load", "latency", "performance", "limit", "pool"),
+        "Raise the worker pool to 200 and alert when its usage stays above 80% for 5 minutes",
+    ),
+    (
+        ("communicat", "escalat", "on-call", "handover", "incident", "respon", "vendor"),
+        "Page the secondary on-call automatically when a page is unacknowledged after 10 minutes",
+    ),
+)
+_DEFAULT_HINT = "Add a CI check that fails the build when a migration has no rollback step"
+
+
+def _content_words(words: list[str]) -> list[str]:
+    return [
+        w
+        for w in words
+        if w.lower() not in W.STOPWORDS
+        and w.lower() not in W.GENERIC_NOUNS
+        and w.lower() not in W.COMPARATIVES
+    ]
+
+
+def _vague_findings(text: str) -> list[tuple[str, str, str]]:
+    """(rule, words, why) for each thing that makes the text vague."""
+    found: list[tuple[str, str, str]] = []
+    body = _LEAD_INS.sub("", text.strip())
+    words = [w.rstrip(".'") for w in _ACTION_WORD.findall(body) if w.rstrip(".'")]
+    lows = [w.lower() for w in words]
+    measured = bool(_MEASURE.search(body))
+    if len(words) < 3:
+        found.append(("too-short", body.rstrip("."), "is too short to say what will change"))
+    for m in _VAGUE_PHRASE.finditer(body):
+        found.append(
+            ("vague-phrase", m.group(), "asks for effort or hedges instead of naming a change")
+        )
+    first = lows[0] if lows else ""
+    if first in W.REFRAIN_WORDS or lows[:2] == ["do", "not"]:
+        found.append(("vague-verb", words[0], "asks people to refrain instead of changing a thing"))
+    gerund = first.endswith("ing") and first not in W.GENERIC_NOUNS
+    if gerund and first[:-3] in W.WISH_VERBS | W.SOFT_VERBS:
+        first = first[:-3]
+    if first in W.WISH_VERBS:
+        found.append(("vague-verb", words[0], "names an intention or a study, not a change"))
+    elif first in W.SOFT_VERBS and not _rescued(body):
+        found.append(("vague-verb", words[0], "does not say what will change"))
+    elif first in W.MEASURE_VERBS and not (measured or _TARGET.search(body)):
+        found.append(("no-measure", words[0], "has no target anyone could check"))
+    if not measured:
+        for word, low in zip(words, lows, strict=True):
+            if low in W.COMPARATIVES:
+                found.append(("no-measure", word, "says better without saying how to tell"))
+                break
+    for word, low in zip(words, lows, strict=True):
+        if low in W.STATE_OF_MIND:
+            found.append(("state-of-mind", word, "needs someone's judgment of what people think"))
+            break
+    if not found and len(_content_words(words[1:])) < 2 and not _CODEISH.search(body):
+        found.append(("no-concrete-object", body.rstrip("."), "names no concrete thing to change"))
+    return found
+
+
+def _rescued(body: str) -> bool:
+    """A soft verb followed by a concrete change: "review the rules and delete the unused"."""
+    for m in _RESCUE.finditer(body):
+        rest = body[m.end() :]
+        if rest and not _vague_findings(rest):
+            return True
+    return False
+
+
+def _hint(text: str) -> str:
+    low = text.lower()
+    example = next((ex for keys, ex in _HINTS if any(k in low for k in keys)), _DEFAULT_HINT)
+    quoted = " ".join(text.split()).rstrip(".")
+    return f"Instead of '{quoted}': '{example}'"
 
 
 def judge_action(text: str) -> ActionVerdict:
-    return ActionVerdict(is_specific=True)
+    """Is this a change someone could verify is done, without judgment?"""
+    found = _vague_findings(text)
+    if not found:
+        return ActionVerdict(is_specific=True)
+    reasons = list(dict.fromkeys(f"'{words}' {why} (rule: {rule})" for rule, words, why in found))
+    return ActionVerdict(is_specific=False, reasons=reasons, hint=_hint(text))

@@ -6,13 +6,13 @@ A file that can't be read is a finding too (rule ``unreadable``), never an excep
 broken file in a pull request doesn't hide the problems in the others.
 """
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from whytui.config import Config, find_config, load_config
-from whytui.repository import repository_root
+from whytui.configfile import repository_root
+from whytui.corpus import session_files
 from whytui.rules import Problem, lint_problems
 from whytui.sessionfile import loads
 from whytui.tomlfile import InputError, LineIndex, read_text
@@ -109,7 +109,7 @@ class RepositoryConfigs:
 def lint_repository(start: Path) -> Report:
     """Lint the sessions folder of the repository `start` is in (`start` itself outside one)."""
     configs = RepositoryConfigs()
-    root = repository_root(start) or start.resolve()
+    root = repository_root(start)
     config = configs.for_folder(root)
     if isinstance(config, InputError):
         return Report([Finding.unreadable(config)])
@@ -128,9 +128,7 @@ def lint_paths(paths: Sequence[Path], configs: RepositoryConfigs | None = None) 
     configs = configs or RepositoryConfigs()
     report = Report()
     broken_configs: set[Path] = set()
-    files, walk_errors = _session_files(paths)
-    report.findings += walk_errors
-    for path in files:
+    for path in _files(paths):
         config = configs.for_folder(path.parent)
         if isinstance(config, InputError):
             report.not_checked += 1
@@ -172,32 +170,14 @@ def _line(index: LineIndex, problem: Problem) -> int:
     return line or 1
 
 
-def _session_files(paths: Sequence[Path]) -> tuple[list[Path], list[Finding]]:
-    """Files to lint, each once, and folders that could not be listed.
-
-    A path that is not a folder is taken as a file even if it doesn't exist, so that reading
-    it says what is wrong with it.
-    """
+def _files(paths: Sequence[Path]) -> list[Path]:
+    """Files to lint, each once. A path that is not a folder is taken as a file even if it
+    doesn't exist, so that reading it says what is wrong with it."""
     files: list[Path] = []
-    errors: list[Finding] = []
     seen: set[Path] = set()
-
-    def listing_failed(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else Path()
-        errors.append(Finding(where, None, UNREADABLE, f"cannot be listed: {error.strerror}"))
-
     for given in paths:
-        found = [given]
-        if given.is_dir():
-            found = []
-            for folder, subfolders, names in os.walk(given, onerror=listing_failed):
-                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-                found += [
-                    Path(folder, n) for n in sorted(names) if n.endswith(".toml") and n[0] != "."
-                ]
-        for path in found:
-            key = path.absolute()
-            if key not in seen:
-                seen.add(key)
+        for path in session_files(given) if given.is_dir() else [given]:
+            if path.absolute() not in seen:
+                seen.add(path.absolute())
                 files.append(path)
-    return files, errors
+    return files

@@ -35,7 +35,7 @@ def register(sub: Any) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=sorted(FORMATS),
+        choices=list(FORMATS),
         default="text",
         help="text for people, json for tools, github for GitHub Actions annotations",
     )

@@ -1,0 +1,112 @@
+"""How much `whytui lint` costs over merely parsing the same files (target: at most 1.5x).
+
+Generates 1,000 sessions of ~50 whys, then times, on a warm file cache:
+  parse      read each file and `tomllib.loads` it: the floor any TOML linter pays;
+  tomli      the same with `tomli`, tomllib's code compiled, which whytui reads with;
+  lint       `whytui.cli.main(["lint", folder])` in this process (output to /dev/null);
+  lint-proc  `python -m whytui.cli lint folder` as CI runs it, interpreter start included.
+The four run back to back in each round, so that a busy machine slows all of them alike;
+times are each one's best round, ratios the median of the rounds' ratios.
+
+    uv run python benchmarks/bench_lint.py [--count 1000] [--nodes 50] [--profile]
+
+Figures are printed, never asserted: they depend on the machine.
+"""
+
+import argparse
+import contextlib
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+import tomli
+
+from generate import generate_sessions
+from whytui.cli import main as whytui_main
+
+TARGET = 1.5
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def parse_all(paths: list[Path], loads: Callable[[str], object] = tomllib.loads) -> None:
+    for path in paths:
+        loads(path.read_bytes().decode("utf-8"))
+
+
+def lint_in_process(folder: Path) -> int:
+    with (
+        Path(os.devnull).open("w") as sink,
+        contextlib.redirect_stdout(sink),
+        contextlib.redirect_stderr(sink),
+    ):
+        return whytui_main(["lint", str(folder)])
+
+
+def lint_subprocess(folder: Path) -> None:
+    command = [sys.executable, "-m", "whytui.cli", "lint", str(folder)]
+    subprocess.run(command, capture_output=True, check=False)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--nodes", type=int, default=50)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="print where lint spends time")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="whytui-bench-") as temp:
+        folder = Path(temp)
+        start = time.perf_counter()
+        paths = generate_sessions(folder, args.count, args.nodes)
+        generated = time.perf_counter() - start
+        size = sum(p.stat().st_size for p in paths)
+        print(f"generated {len(paths)} sessions ({size / 1e6:.1f} MB) in {generated:.1f} s")
+
+        parse_all(paths)  # warm the file cache and the interpreter
+        exit_code = lint_in_process(folder)
+        work: dict[str, Callable[[], object]] = {
+            "parse": lambda: parse_all(paths),
+            "tomli": lambda: parse_all(paths, tomli.loads),
+            "lint": lambda: lint_in_process(folder),
+            "lint-proc": lambda: lint_subprocess(folder),
+        }
+        rounds = [{name: timed(run) for name, run in work.items()} for _ in range(args.runs)]
+        best = {name: min(r[name] for r in rounds) for name in work}
+
+        def ratio(name: str, base: str = "parse") -> float:
+            return statistics.median(r[name] / r[base] for r in rounds)
+
+        per_file = {name: best[name] / len(paths) * 1e3 for name in work}
+        print(f"lint exit code          {exit_code}")
+        print(f"parse (tomllib)         {best['parse']:6.3f} s  {per_file['parse']:.2f} ms/file")
+        print(f"parse (tomli)           {best['tomli']:6.3f} s  {per_file['tomli']:.2f} ms/file")
+        print(f"lint (in process)       {best['lint']:6.3f} s  {per_file['lint']:.2f} ms/file")
+        print(f"lint (subprocess)       {best['lint-proc']:6.3f} s  start-up included")
+        verdict = "within" if ratio("lint") <= TARGET else "OVER"
+        print(f"ratio lint/parse        {ratio('lint'):6.2f}x  ({verdict} the {TARGET}x target)")
+        print(f"ratio lint-proc/parse   {ratio('lint-proc'):6.2f}x")
+        print(f"ratio lint/tomli        {ratio('lint', 'tomli'):6.2f}x  (whytui's own parse)")
+
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.runcall(lint_in_process, folder)
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -16,6 +16,7 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest file read: room for ten thousand whys, not for a pasted disk image."""
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_AT_END = "(at end of document)"
 
 
 class InputError(Exception):
@@ -69,11 +70,63 @@ def parse(text: str, path: Path | str) -> dict[str, Any]:
     except tomli.TOMLDecodeError as error:
         message = str(error)
         found = _TOML_POSITION.search(message)
-        line = int(found.group(1)) if found else None
-        problem = _TOML_POSITION.sub("", message).strip()
+        if found:
+            line: int | None = int(found.group(1))
+        elif _TOML_AT_END in message:  # a truncated file: point at its last line
+            line = text.rstrip("\n").count("\n") + 1
+        else:
+            line = None
+        problem = _TOML_POSITION.sub("", message).replace(_TOML_AT_END, "at end of file").strip()
         raise InputError(path, f"invalid TOML: {problem}", line) from None
     except RecursionError:
         raise InputError(path, "invalid TOML: nested too deeply") from None
+
+
+_TRIPLE_QUOTE = re.compile(r'"""|\'\'\'')
+_LINE_TOKEN = re.compile(r'"""|\'\'\'|"(?:\\.|[^"\\\n])*"|\'[^\'\n]*\'|#[^\n]*')
+_BASIC_BODY = re.compile(r'(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""')
+
+
+def _string_end(text: str, start: int, delimiter: str) -> int | None:
+    """Offset just past the multi-line string whose text begins at `start`."""
+    if delimiter == "'''":
+        found = text.find(delimiter, start)
+        end = found + 3 if found >= 0 else None
+    else:
+        body = _BASIC_BODY.match(text, start)
+        end = body.end() if body else None
+    if end is None:
+        return None
+    for _ in range(2):  # up to two quotes right before the delimiter belong to the text
+        if text[end : end + 1] == delimiter[0]:
+            end += 1
+    return end
+
+
+def _string_lines(text: str) -> frozenset[int]:
+    """Numbers of the lines that start inside a multi-line string.
+
+    Such lines are user text: `[[node]]`, `[x] done` or `id = 1` there is no header or key.
+    Only triple quotes can open one, so the search jumps from one to the next and looks back
+    along its line only to see whether a string or comment already holds it.
+    """
+    inside: set[int] = set()
+    line, counted, position = 1, 0, 0
+    while triple := _TRIPLE_QUOTE.search(text, position):
+        token = _LINE_TOKEN.search(text, max(text.rfind("\n", 0, triple.start()) + 1, position))
+        while token and token.end() <= triple.start():
+            token = _LINE_TOKEN.search(text, token.end())
+        if token is None or token.start() != triple.start():  # quoted, or in a comment
+            position = token.end() if token else len(text)
+            continue
+        end = _string_end(text, token.end(), token.group())
+        if end is None:
+            break
+        line += text.count("\n", counted, token.start())
+        span = text.count("\n", token.start(), end)
+        inside.update(range(line + 1, line + span + 1))
+        line, counted, position = line + span, end, end
+    return frozenset(inside)
 
 
 class LineIndex:
@@ -85,13 +138,14 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.lines = text.split("\n")  # TOML counts lines by \n alone, not \f or U+2028
+        self.inside = _string_lines(text)
         # blocks[(table, index)] = (first, last) line numbers, 1-based; ("", None) is the top.
         self.blocks: dict[tuple[str, int | None], tuple[int, int]] = {}
         counts: dict[str, int] = {}
         current: tuple[str, int | None] = ("", None)
         start = 1
         for number, line in enumerate(self.lines, start=1):
-            found = self._HEADER.match(line)
+            found = None if number in self.inside else self._HEADER.match(line)
             if not found:
                 continue
             self.blocks.setdefault(current, (start, number - 1))
@@ -116,7 +170,7 @@ class LineIndex:
         first, last = span
         if key is not None:
             for number in range(first, last + 1):
-                found = self._KEY.match(self.lines[number - 1])
+                found = None if number in self.inside else self._KEY.match(self.lines[number - 1])
                 if found and found.group(1) == key:
                     return number
         return first if table else None
@@ -175,6 +229,11 @@ def _message(detail: Any) -> str:
         return "is required but missing"
     if kind == "extra_forbidden":
         return "is not a field whytui knows (a typo?)"
+    if kind == "string_too_short" and detail["ctx"]["min_length"] == 1:
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        form = detail["ctx"]["pattern"]
+        return f"{detail['input']!r} is not in the form this field needs ({form})"
     if kind == "string_too_long":
         limit = detail["ctx"]["max_length"]
         return f"text is too long ({len(detail['input']):,} characters; at most {limit:,})"

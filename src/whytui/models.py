@@ -124,7 +124,13 @@ class Session(_Frozen):
     actions: tuple[ActionItem, ...] = Field(default=(), alias="action")
     closing: ClosingAnswers = ClosingAnswers()
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        populate_by_name=True,
+        # A file without `schema` is refused on load (`sessionfile.migrate`): editors say so too.
+        json_schema_extra=lambda schema: schema.update(required=["schema", *schema["required"]]),
+    )
 
     @model_validator(mode="after")
     def _check_integrity(self) -> Self:
@@ -176,7 +182,11 @@ class Session(_Frozen):
 
 
 def _integrity_error(kind: str, message: str, table: str, index: int) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, {"table": table, "index": index})
+    # The message is a template pydantic fills from the context in order; passing it as the
+    # last value keeps user text in it (a parent named "{table}", say) from being filled in.
+    return PydanticCustomError(
+        kind, "{message}", {"table": table, "index": index, "message": message}
+    )
 
 
 def check_integrity(nodes: tuple[WhyNode, ...], actions: tuple[ActionItem, ...]) -> None:
@@ -204,20 +214,15 @@ def check_integrity(nodes: tuple[WhyNode, ...], actions: tuple[ActionItem, ...])
                 "node",
                 index,
             )
-    parent_of = {n.id: n.parent for n in nodes}
+    cyclic = _nodes_on_cycles({n.id: n.parent for n in nodes})
     for index, node in enumerate(nodes):
-        steps = 0
-        current = node.parent
-        while current != ROOT_ID:
-            steps += 1
-            if current == node.id or steps > len(nodes):
-                raise _integrity_error(
-                    "cycle",
-                    f"node '{node.id}' is its own ancestor: its parents form a cycle",
-                    "node",
-                    index,
-                )
-            current = parent_of[current]
+        if node.id in cyclic:  # name a node of the cycle, not one that merely hangs under it
+            raise _integrity_error(
+                "cycle",
+                f"node '{node.id}' is its own ancestor: its parents form a cycle",
+                "node",
+                index,
+            )
     action_ids: dict[str, int] = {}
     for index, action in enumerate(actions):
         if action.id in seen or action.id in action_ids:
@@ -231,6 +236,23 @@ def check_integrity(nodes: tuple[WhyNode, ...], actions: tuple[ActionItem, ...])
                     "action",
                     index,
                 )
+
+
+def _nodes_on_cycles(parent_of: dict[str, str]) -> set[str]:
+    """Ids whose parents lead back to themselves. Each node is walked once: linear in the
+    number of nodes, so a hostile file with a long chain under a cycle costs no more."""
+    walked: set[str] = {ROOT_ID}
+    on_cycle: set[str] = set()
+    for start in parent_of:
+        path: dict[str, int] = {}  # node id -> steps from start
+        current = start
+        while current not in walked and current not in path:
+            path[current] = len(path)
+            current = parent_of[current]
+        if current in path:
+            on_cycle.update(list(path)[path[current] :])
+        walked.update(path)
+    return on_cycle
 
 
 def tree_order(nodes: tuple[WhyNode, ...]) -> tuple[WhyNode, ...]:

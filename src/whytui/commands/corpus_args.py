@@ -39,8 +39,7 @@ def load_sessions(repos: list[Path] | None) -> tuple["Corpus", int]:
     Failures (a broken `.whytui.toml`, a missing sessions folder, an unreadable session file)
     are written to stderr as they are found.
     """
-    from whytui.corpus import load_corpus
-    from whytui.repository import sessions_folder
+    from whytui.corpus import load_corpus, sessions_folder
     from whytui.tomlfile import InputError
 
     folders: list[Path] = []

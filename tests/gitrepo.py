@@ -39,9 +39,11 @@ def isolate_git(monkeypatch: pytest.MonkeyPatch, home: Path) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def git(cwd: Path, *args: str, check: bool = True) -> str:
+def git(cwd: Path, *args: str, check: bool = True, stdin: str | None = None) -> str:
     """Run git in `cwd` and return its stdout; fail the test with git's output if it fails."""
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=os.environ)
+    done = subprocess.run(
+        ["git", *args], cwd=cwd, input=stdin, capture_output=True, text=True, env=os.environ
+    )
     if check and done.returncode != 0:
         raise AssertionError(f"git {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
     return done.stdout

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from whytui import judge_words as W
 from whytui.config import Config
@@ -92,25 +93,16 @@ _CLAUSE_PUNCT = frozenset(',;:()[]"-\u2013\u2014')
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A word or punctuation mark; a tuple because statements are tokenised constantly."""
+
     text: str
     low: str  # lower case, accents folded, curly apostrophes straightened
+    base: str  # `low` without a possessive ending: "greg's" -> "greg"
     start: int
     end: int
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper() and not (len(self.text) > 1 and self.text.isupper())
-
-    @property
-    def base(self) -> str:
-        """The word without a possessive ending: "greg's" -> "greg"."""
-        return self.low[:-2] if self.low.endswith("'s") else self.low
+    is_word: bool
+    capitalised: bool
 
 
 def _fold(word: str) -> str:
@@ -121,8 +113,22 @@ def _fold(word: str) -> str:
 
 
 def _tokens(text: str) -> list[_Tok]:
-    text = text.replace("\u2019", "'")
-    return [_Tok(m.group(), _fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks: list[_Tok] = []
+    for m in _TOKEN.finditer(text.replace("\u2019", "'")):
+        word = m.group()
+        low = _fold(word)
+        toks.append(
+            _Tok(
+                word,
+                low,
+                low[:-2] if low.endswith("'s") else low,
+                m.start(),
+                m.end(),
+                word[0].isalnum() or word[0] == "_",
+                word[0].isupper() and not (len(word) > 1 and word.isupper()),
+            )
+        )
+    return toks
 
 
 # --- who is who -------------------------------------------------------------------------
@@ -211,6 +217,20 @@ class _Reading:
         self.system_at: set[int] = set()
         self.mentions: dict[int, _Mention] = {}  # keyed by head (last) token index
         self._mark(lexicon)
+        self.phrases = self._phrases()
+
+    def _phrases(self) -> list[tuple[str, int, int]]:
+        """Human-error language: (rule, first token, token after the last)."""
+        found: list[tuple[str, int, int]] = []
+        if not self.toks:
+            return found
+        starts = {t.start: n for n, t in enumerate(self.toks)}
+        ends = {t.end: n for n, t in enumerate(self.toks)}
+        for m in _PHRASES.finditer(self.text.replace("\u2019", "'")):
+            first, last = starts.get(m.start()), ends.get(m.end())
+            if first is not None and last is not None and m.lastgroup is not None:
+                found.append((_PHRASE_GROUPS[m.lastgroup], first, last + 1))
+        return found
 
     def _mark(self, lex: _Lexicon) -> None:
         toks = self.toks
@@ -239,12 +259,21 @@ class _Reading:
                 tok.low == "no-one" or (i + 1 < len(toks) and toks[i + 1].low == "one")
             ):
                 i = self._add(_NEGATIVE, i, i + (1 if tok.low == "no-one" else 2))
+            elif tok.base in W.SOFTWARE_ROLES and i - 1 in self.system_at:
+                self.system_at.add(i)
+                i += 1
             elif _role_word(tok.base):
                 end = i + 1
                 while end < len(toks) and _role_word(toks[end].base):
                     end += 1
                 kind = _NEGATIVE if toks[end - 1].base in _NEGATIVE_ROLES else _ROLE
                 i = self._add(kind, i, end)
+            elif tok.low == "one" and [t.low for t in toks[i + 1 : i + 3]] in (
+                ["of", "us"],
+                ["of", "them"],
+            ):
+                kind = _PRONOUN if toks[i + 2].low == "us" else _WEAK_PRONOUN
+                i = self._add(kind, i, i + 3)
             elif tok.low in W.STRONG_PRONOUNS and (tok.low != "i" or tok.text == "I"):
                 i = self._add(_PRONOUN, i, i + 1)
             elif tok.low in W.WEAK_PRONOUNS:
@@ -297,8 +326,14 @@ class _Reading:
             return j
         return j + 1
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Character span of tokens [start, end), without a possessive: "Dave's" -> "Dave"."""
+        last = self.toks[end - 1]
+        return self.toks[start].start, last.end - (2 if last.low.endswith("'s") else 0)
+
     def words(self, start: int, end: int) -> str:
-        return self.text[self.toks[start].start : self.toks[end - 1].end]
+        a, b = self.span(start, end)
+        return self.text[a:b]
 
 
 # --- verb groups ------------------------------------------------------------------------
@@ -514,6 +549,7 @@ def _connective_table() -> dict[tuple[str, ...], str]:
 
 _CONNECTIVES = _connective_table()
 _LONGEST_CONNECTIVE = max(len(k) for k in _CONNECTIVES)
+_CONNECTIVE_STARTS = frozenset(k[0] for k in _CONNECTIVES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,6 +605,8 @@ def _clauses(toks: list[_Tok], start: int, end: int) -> list[_Clause]:
 
 
 def _connective_at(toks: list[_Tok], i: int, end: int) -> tuple[str, int] | None:
+    if toks[i].low not in _CONNECTIVE_STARTS:
+        return None
     for width in range(min(_LONGEST_CONNECTIVE, end - i), 0, -1):
         kind = _CONNECTIVES.get(tuple(t.low for t in toks[i : i + width]))
         if kind is not None:
@@ -591,10 +629,17 @@ def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
 
 
-_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (HUMAN_ERROR, _phrase_regex(W.HUMAN_ERROR_PHRASES)),
-    (ATTENTION, _phrase_regex(W.ATTENTION_PHRASES)),
-    (KNOWLEDGE, _phrase_regex(W.KNOWLEDGE_PHRASES)),
+_PHRASE_GROUPS = {"error": HUMAN_ERROR, "attention": ATTENTION, "knowledge": KNOWLEDGE}
+_PHRASES = re.compile(
+    "|".join(
+        rf"\b(?P<{group}>" + "|".join(phrases) + r")\b"
+        for group, phrases in (
+            ("error", W.HUMAN_ERROR_PHRASES),
+            ("attention", W.ATTENTION_PHRASES),
+            ("knowledge", W.KNOWLEDGE_PHRASES),
+        )
+    ),
+    re.IGNORECASE,
 )
 _DEFICIENCY = _phrase_regex(W.DEFICIENCY_PHRASES)
 _MENTION_RULE = {
@@ -704,7 +749,7 @@ class _Judge:
             mention = self.r.mentions.get(head)
             if mention is None:
                 continue
-            at_start = mention.np_start == first
+            at_start = start <= mention.np_start <= first
             after_lead_in = (
                 lead_in
                 and mention.np_start > first
@@ -714,7 +759,7 @@ class _Judge:
                 )
             )
             if at_start or after_lead_in:
-                return mention, head + 1
+                return mention, self._after_modifier(head + 1, end)
             break
         if first >= end:
             return None, first
@@ -722,6 +767,16 @@ class _Judge:
         if verb.kind != _NONE or toks[first].low == "never":
             return None, first
         return False, first
+
+    def _after_modifier(self, i: int, end: int) -> int:
+        """Skip a phrase describing the subject: "someone [on the payments team] pushed"."""
+        toks = self.toks
+        if i >= end or toks[i].low not in W.SUBJECT_PREPOSITIONS:
+            return i
+        for k in range(i + 1, min(end, i + 7)):
+            if _verb_group(toks, k, end).kind != _NONE:
+                return k
+        return i
 
     def _clause(
         self, clause: _Clause, inherited: _Mention | bool | None
@@ -872,21 +927,17 @@ class _Judge:
 
     def _phrases(self, clause: _Clause, subject: _Mention | bool | None) -> list[_Finding]:
         """Human-error language, unless the clause is about what a system does with it."""
-        toks = self.toks
-        first, last = toks[clause.start], toks[clause.end - 1]
-        span_text = self.r.text[first.start : last.end].replace("\u2019", "'")
         findings: list[_Finding] = []
-        for rule, pattern in _PHRASES:
-            for m in pattern.finditer(span_text):
-                a, b = first.start + m.start(), first.start + m.end()
-                start = next(i for i in range(clause.start, clause.end) if toks[i].end > a)
-                stop = max(i for i in range(clause.start, clause.end) if toks[i].start < b) + 1
-                if not isinstance(subject, _Mention) and self._guarded(clause, start, stop):
-                    continue
-                words = self.r.text[a:b]
-                findings.append(
-                    _Finding(rule, start, stop, f"'{words}' {_EXPLAIN[rule]} (rule: {rule})")
-                )
+        for rule, start, stop in self.r.phrases:
+            if not clause.start <= start < clause.end:
+                continue
+            stop = min(stop, clause.end)
+            if not isinstance(subject, _Mention) and self._guarded(clause, start, stop):
+                continue
+            words = self.r.words(start, stop)
+            findings.append(
+                _Finding(rule, start, stop, f"'{words}' {_EXPLAIN[rule]} (rule: {rule})")
+            )
         return findings
 
     def _guarded(self, clause: _Clause, start: int, stop: int) -> bool:
@@ -927,9 +978,8 @@ def judge_cause(text: str, config: Config | None = None) -> CauseVerdict:
     findings, notes = _Judge(reading).run()
     if not findings:
         return CauseVerdict(ends_at_person=False, reasons=notes)
-    toks = reading.toks
     matches = [
-        Match(f.rule, toks[f.start].start, toks[f.end - 1].end, reading.words(f.start, f.end))
+        Match(f.rule, *reading.span(f.start, f.end), reading.words(f.start, f.end))
         for f in findings
     ]
     rules = {f.rule for f in findings}

@@ -109,9 +109,14 @@ ROLES = _words(
     everybody everyone hire human intern joiner lead maintainer manager newcomer nobody
     on-call on-caller oncall operator ops owner person programmer qa releaser responder
     reviewer someone somebody sre starter staff swe sysadmin teammate team technician tester
-    people humans staffer squad
+    people humans staffer squad captain commander facilitator representative officer
+    specialist director executive cto ceo vp boss pm scientist designer trainee apprentice
+    freelancer
     """
 )
+# Roles that are also software when a system's name stands before them: "the Postgres
+# operator failed to promote the replica" is a Kubernetes operator, not a person.
+SOFTWARE_ROLES = _words("operator operators manager managers")
 # Plural forms are found by stripping a final "s" (engineers, devs, DBAs).
 
 # Pronouns that are people when they act. "They" and "you" are also used for things and
@@ -119,6 +124,9 @@ ROLES = _words(
 STRONG_PRONOUNS = frozenset({"he", "she", "i", "we"})
 WEAK_PRONOUNS = frozenset({"they", "you"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our"})
+
+# A phrase after a person that describes them: "someone on the payments team pushed".
+SUBJECT_PREPOSITIONS = _words("on in from at of with for")
 
 # Words that may stand in a noun phrase before its head: "the new on-call engineer".
 DETERMINERS = _words(
@@ -167,7 +175,7 @@ COUNTERFACTUAL_MODALS = _words("should could would ought must shouldn't couldn't
 # Adverbs skipped between an actor and its verb ("the engineer then accidentally ran").
 ADVERBS = _words(
     """
-    also then just simply still again directly already ever even once first later
+    also both then just simply still again directly already ever even once first later
     accidentally mistakenly inadvertently apparently probably clearly only routinely
     """
 )

@@ -76,7 +76,7 @@ def register(sub: Any) -> None:
     add_repo_argument(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
-        "--chart", action="store_true", help="draw root causes a month by category (text)"
+        "--chart", action="store_true", help="draw root causes per month by category (text)"
     )
     parser.add_argument(
         "--since", type=_month, metavar="YYYY-MM", help="only sessions from this month on"
@@ -181,7 +181,7 @@ def _spark(values: list[int], top: int | None = None) -> str:
 
 
 def chart(counts: "Tally") -> str:
-    """Root causes a month by category, one row a category, one column a month (or a few).
+    """Root causes per month by category, one row a category, one column a month (or a few).
 
     Bars share one scale so rows compare; the total row has its own. Fits `WIDTH` columns:
     with more months than fit, each column sums several and the caption says how many.
@@ -202,7 +202,7 @@ def chart(counts: "Tally") -> str:
     unit = "month" if per == 1 else f"{per} months"
     lines = [
         _header(counts),
-        f"Root causes a {unit} by category ({_LEVELS[-1]} = {top}; {ZERO} = none)",
+        f"Root causes per {unit} by category ({_LEVELS[-1]} = {top}; {ZERO} = none)",
         " " * (LABEL + 1) + _years(columns),
     ]
     for category, values in rows.items():

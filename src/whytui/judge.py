@@ -252,6 +252,10 @@ class _Reading:
             elif tok.capitalised and (tok.base in W.FIRST_NAMES or tok.base in W.AMBIGUOUS_NAMES):
                 kind = _AMBIGUOUS_NAME if tok.base in W.AMBIGUOUS_NAMES else _NAME
                 i = self._add(kind, i, self._surname_end(i + 1))
+            elif tok.base in W.FIRST_NAMES and tok.text.islower():
+                # Typed in a hurry: "greg restarted it" counts, with the care given to "Will".
+                kind = _AMBIGUOUS_NAME
+                i = self._add(kind, i, self._surname_end(i + 1))
             elif tok.base in _NAME_TITLES and i + 1 < len(toks) and toks[i + 1].capitalised:
                 step = 2 if i + 2 < len(toks) and toks[i + 1].text == "." else 1
                 i = self._add(_NAME, i, self._surname_end(i + step))
@@ -550,6 +554,7 @@ def _connective_table() -> dict[tuple[str, ...], str]:
 _CONNECTIVES = _connective_table()
 _LONGEST_CONNECTIVE = max(len(k) for k in _CONNECTIVES)
 _CONNECTIVE_STARTS = frozenset(k[0] for k in _CONNECTIVES)
+_RELATIVES = frozenset({"who", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,7 +578,9 @@ def _sentences(toks: list[_Tok]) -> list[tuple[int, int]]:
     return spans
 
 
-def _clauses(toks: list[_Tok], start: int, end: int) -> list[_Clause]:
+def _clauses(toks: list[_Tok], start: int, end: int, people: set[int]) -> list[_Clause]:
+    """Split a sentence at punctuation and connectives; "who" or "that" right after a person
+    stays inside the clause, so "the engineer who deployed it forgot" keeps its subject."""
     clauses: list[_Clause] = []
     link, connective, clause_start = _START, "", start
     i = start
@@ -590,6 +597,8 @@ def _clauses(toks: list[_Tok], start: int, end: int) -> list[_Clause]:
             connective, clause_start, i = tok.text, i + 1, i + 1
             continue
         found = _connective_at(toks, i, end)
+        if found is not None and tok.low in _RELATIVES and i - 1 in people:
+            found = None
         if found is None and tok.low == "so" and (i == clause_start or toks[i - 1].low == "and"):
             found = (_RESULT, 1)
         if found is None:
@@ -664,9 +673,11 @@ class _Judge:
         counted: list[_Finding] = []
         notes: list[str] = []
         for start, end in _sentences(self.toks):
-            clauses = _clauses(self.toks, start, end)
-            per_clause = self._clause_findings(clauses)
+            clauses = _clauses(self.toks, start, end, set(self.r.mentions))
+            per_clause, describing = self._clause_findings(clauses)
             deeper = self._deeper(clauses)
+            if deeper is not None and deeper <= describing:
+                deeper = None  # "because the engineer was new": still about the person
             if deeper is None:
                 counted += [f for fs in per_clause for f in fs]
                 continue
@@ -730,15 +741,19 @@ class _Judge:
         rule = _MENTION_RULE[mention.kind]
         return [self._actor(rule, mention, "is the whole cause given")]
 
-    def _clause_findings(self, clauses: list[_Clause]) -> list[list[_Finding]]:
+    def _clause_findings(self, clauses: list[_Clause]) -> tuple[list[list[_Finding]], set[int]]:
+        """Findings per clause, and which clauses only describe a person ("she was new")."""
         results: list[list[_Finding]] = []
+        describing: set[int] = set()
         subject: _Mention | bool | None = None  # a person, False for a thing, None for none
-        for clause in clauses:
-            own_subject, findings = self._clause(clause, subject)
+        for n, clause in enumerate(clauses):
+            own_subject, findings, describes = self._clause(clause, subject)
             if clause.link in (_COORD, _START, _PLAIN) or own_subject is not None:
                 subject = own_subject if own_subject is not None else subject
             results.append(findings)
-        return results
+            if describes:
+                describing.add(n)
+        return results, describing
 
     def _subject(self, clause: _Clause) -> tuple[_Mention | bool | None, int]:
         """The clause's subject and where its verb group may begin."""
@@ -747,7 +762,7 @@ class _Judge:
         lead_in = first < end and toks[first].low in W.LEAD_IN_PREPOSITIONS
         for head in range(first, end):
             mention = self.r.mentions.get(head)
-            if mention is None:
+            if mention is None or toks[head].low.endswith("'s"):
                 continue
             at_start = start <= mention.np_start <= first
             after_lead_in = (
@@ -771,6 +786,8 @@ class _Judge:
     def _after_modifier(self, i: int, end: int) -> int:
         """Skip a phrase describing the subject: "someone [on the payments team] pushed"."""
         toks = self.toks
+        if i < end and toks[i].low in _RELATIVES:
+            return self._after_relative(i, end)
         if i >= end or toks[i].low not in W.SUBJECT_PREPOSITIONS:
             return i
         for k in range(i + 1, min(end, i + 7)):
@@ -778,12 +795,25 @@ class _Judge:
                 return k
         return i
 
+    def _after_relative(self, i: int, end: int) -> int:
+        """Skip "who was paged" in "the engineer who was paged ignored it", to the main verb;
+        without a second verb, the relative clause's own verb is the one."""
+        toks = self.toks
+        own = _verb_group(toks, i + 1, end)
+        if own.kind == _NONE:
+            return i
+        for k in range(max(own.end, own.start + 1), end):
+            if _verb_group(toks, k, end).kind != _NONE:
+                return k
+        return own.start
+
     def _clause(
         self, clause: _Clause, inherited: _Mention | bool | None
-    ) -> tuple[_Mention | bool | None, list[_Finding]]:
+    ) -> tuple[_Mention | bool | None, list[_Finding], bool]:
         toks, end = self.toks, clause.end
         subject, verb_at = self._subject(clause)
         findings: list[_Finding] = []
+        describes = False
         embedded = clause.link == _EMBEDDED
         if subject is None and clause.link in (_COORD, _PLAIN) and inherited is not None:
             subject = inherited
@@ -791,6 +821,7 @@ class _Judge:
             verb = _verb_group(toks, verb_at, end)
             if subject.kind == _NEGATIVE:  # "nobody checked" is "didn't check"
                 verb = _negated(verb, toks)
+            describes = verb.kind == _STATE and toks[verb.start].low in W.BE_WORDS
             if self._acts(subject, verb, embedded):
                 rule = _MENTION_RULE[subject.kind]
                 if subject.start < verb_at:  # the actor is in this clause
@@ -805,7 +836,7 @@ class _Judge:
             findings += self._passive_omission(clause)
         findings += self._agents(clause)
         findings += self._phrases(clause, subject)
-        return subject, findings
+        return subject, findings, describes
 
     def _acts(self, mention: _Mention, verb: _Verb, embedded: bool) -> bool:
         kind = verb.kind

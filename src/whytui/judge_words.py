@@ -61,6 +61,11 @@ FIRST_NAMES = _words(
     valentina valeria varun vijay vikram vincent vivek vladimir walid walter wanjiku wanjiru
     wei william wojciech wolfgang xiaoming xin ximena yael yannis yasmin yasmine yaw yetunde
     yoko yosef youssef yuki yulia yusuf yuto zachary zainab zanele zeynep ziad zoe zofia
+    abdul ali alberto alfonso ava bob bobby carla carol claudia dolores ed eduard elsa emil
+    erin eva fabian fatma gianluca hamza helena hugh ibrahima igor ilse isaac ismail jake jasmin
+    jenny joan joel jon julian kai karl kenji kerry leon liz luke marco marcus marek mateus
+    mia miriam nadine nina noel olaf olu pavel peggy rob rosa ruth sasha sean silvia stan
+    tara tina todd toby tony ulrich vera viktor wendy yara yasmin zara
     """
 )
 
@@ -158,7 +163,7 @@ STATE_VERBS = _words(
     """
     have has had own owns owned need needs needed get gets got receive receives received lack
     lacks lacked rely relies relied depend depends depended belong belongs belonged want wants
-    wanted know knows knew see sees saw hold holds held
+    wanted know knows knew see sees saw hold holds held spend spends spent
     """
 )
 KNOW_VERBS = _words("know knew knows realise realised realize realized understand understood")

@@ -12,7 +12,6 @@ next. A refusal leaves things as they were: the file saved, the index and HEAD a
 
 import os
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,8 @@ from git import Repo
 from git.exc import InvalidGitRepositoryError, NoSuchPathError
 
 from whytui.config import Config
-from whytui.models import ActionStatus, Session
+from whytui.models import Session
+from whytui.render import action_summary, cause_summary, plural
 from whytui.rules import Problem, session_close_problems
 from whytui.sessionfile import load, slugify
 
@@ -115,10 +115,6 @@ def commit_session(
 # -- the commit message ----------------------------------------------------------------------
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def one_line(text: str, limit: int | None = None) -> str:
     """User text fit for a subject line or a terminal: whitespace runs as one space, other
     control characters as visible escapes, cut at `limit` characters with an ellipsis."""
@@ -140,20 +136,9 @@ def commit_message(
     subject = f"{prefix}: {one_line(session.title, limit=72)}" + (
         f" ({reference})" if reference else ""
     )
-    names = {c.id: c.name for c in config.all_categories()}
-    causes = Counter(
-        names.get(n.category or "", one_line(n.category or "")) for n in session.root_causes()
-    )
-    by_category = ", ".join(
-        f"{count} {name}" for name, count in sorted(causes.items(), key=lambda kv: (-kv[1], kv[0]))
-    )
-    done = sum(1 for a in session.actions if a.status is ActionStatus.DONE)
     body = [
-        f"{_plural(len(session.nodes), 'why')}; "
-        f"{_plural(sum(causes.values()), 'root cause')}"
-        + (f": {by_category}" if by_category else ""),
-        f"{_plural(len(session.actions), 'action item')}: "
-        f"{len(session.actions) - done} open, {done} done",
+        one_line(f"{plural(len(session.nodes), 'why')}; {cause_summary(session, config)}"),
+        action_summary(session),
         f"Status: {session.status.value}",
         f"File: {path}",
     ]
@@ -163,7 +148,7 @@ def commit_message(
         if len(problems) > 10:
             listed.append(f"- and {len(problems) - 10} more (whytui lint {path})")
         paragraphs.append(
-            f"Work in progress (--allow-open): {_plural(len(problems), 'problem')} "
+            f"Work in progress (--allow-open): {plural(len(problems), 'problem')} "
             "keep this session from closing:\n" + "\n".join(listed)
         )
     if extra.strip():
@@ -174,7 +159,7 @@ def commit_message(
 def _rules_message(path: str, problems: list[Problem]) -> str:
     listed = "\n".join(f"  - {one_line(p.message)}" for p in problems)
     return (
-        f"{path} does not pass the closing rules yet ({_plural(len(problems), 'problem')}):\n"
+        f"{path} does not pass the closing rules yet ({plural(len(problems), 'problem')}):\n"
         f"{listed}\n{_KEPT.format(path=path)} Fix these in the app (or the file), or commit it "
         f"as work in progress: whytui commit --allow-open {path}"
     )

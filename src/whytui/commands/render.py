@@ -1,7 +1,59 @@
-"""`whytui render`: not built yet."""
+"""`whytui render PATH`: the session as Markdown, for a pull request or a wiki."""
 
+import argparse
+import sys
+from pathlib import Path
 from typing import Any
 
 
 def register(sub: Any) -> None:
-    """Registered by the issue that builds this command."""
+    parser = sub.add_parser(
+        "render",
+        help="write the session as Markdown for a pull request or a wiki",
+        description=(
+            "Write the session as Markdown: metadata, the problem, the why-tree with its root "
+            "causes, the action items and the closing answers. Exit 2 on unreadable input."
+        ),
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the session file")
+    parser.add_argument(
+        "--mermaid", action="store_true", help="add a Mermaid flowchart of the why-tree"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE instead of standard output",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from whytui.config import config_for
+    from whytui.render import render
+    from whytui.sessionfile import load
+    from whytui.tomlfile import InputError
+
+    try:
+        session = load(args.path)
+        text = render(session, config_for(args.path.absolute().parent), mermaid=args.mermaid)
+    except InputError as error:
+        print(f"whytui render: {error}", file=sys.stderr)
+        return 2
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    if args.output.resolve() == args.path.resolve():
+        print(
+            f"whytui render: {args.output} is the session file itself; choose another output "
+            "file (the session was left as it is)",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        args.output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"whytui render: {args.output}: cannot be written: {error.strerror}", file=sys.stderr)
+        return 2
+    return 0

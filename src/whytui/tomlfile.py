@@ -209,10 +209,13 @@ def explain(
         table, position = str(context["table"]), int(context["index"])
         line = index.line_of(table, position, "id")
         return InputError(path, f"[[{table}]] #{position + 1}: {detail['msg']}", line)
-    if len(loc) >= 2 and isinstance(loc[1], int):
+    if len(loc) >= 2 and isinstance(loc[1], int) and (str(loc[0]), loc[1]) in index.blocks:
         key = str(loc[2]) if len(loc) > 2 else None
         line = index.line_of(str(loc[0]), loc[1], key)
         where = f"[[{loc[0]}]] #{loc[1] + 1}" + (f" {key}" if key else "")
+    elif len(loc) >= 2 and isinstance(loc[1], int):  # an item of a top-level array
+        line = index.line_of("", None, str(loc[0]))
+        where = f"{loc[0]} item {loc[1] + 1}"
     elif len(loc) >= 2:
         line = index.line_of(str(loc[0]), None, str(loc[1]))
         where = f"[{loc[0]}] {loc[1]}"

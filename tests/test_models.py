@@ -56,6 +56,11 @@ FIELD_CASES = {
         "date: Input should be a valid date",
     ),
     "impossible date": (HEADER.replace("2026-01-02", "2026-02-30"), 3, "invalid TOML"),
+    "empty list item": (
+        HEADER + 'participants = ["Ada", ""]\n',
+        5,
+        "participants item 2: must not be empty",
+    ),
     "unknown header key": (HEADER + 'colour = "red"\n', 5, "colour: is not a field whytui knows"),
     "unknown node key": (
         HEADER + node("w-abcd") + "colour = 1\n",

@@ -273,6 +273,9 @@ def test_empty_and_odd_input_is_structural_and_does_not_raise() -> None:
         ("Better communication between teams.", "Better"),
         ("Add alerts.", "Add alerts"),
         ("Fix the bug.", "Fix the bug"),
+        ("Add proper error handling to the importer.", "proper"),
+        ("Talk to the vendor about the outage.", "Talk to"),
+        ("Refactor the deployment scripts.", "Refactor"),
     ],
 )
 def test_vague_actions_are_refused_with_words_and_a_hint(text: str, words: str) -> None:
@@ -320,6 +323,7 @@ def test_specific_actions_pass(text: str) -> None:
         ("monitoring is better", False),
         ("Everyone understands the new process", False),
         ("Deployments are safer", False),
+        ("Stakeholders are informed", False),
     ],
 )
 def test_done_when_criteria(done_when: str, specific: bool) -> None:

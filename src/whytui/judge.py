@@ -1034,7 +1034,7 @@ _LEAD_INS = re.compile(
     r"^(?:(?:we|you|they|the\s+team|someone)\s+(?:will|should|must|need\s+to|to)\s+|please\s+)",
     re.IGNORECASE,
 )
-_RESCUE = re.compile(r"\b(?:and|by|then|so\s+that)\s+", re.IGNORECASE)
+_RESCUE = re.compile(r"\b(?:and|by|then|so\s+that|to)\s+", re.IGNORECASE)
 
 _HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
@@ -1110,6 +1110,11 @@ def _vague_findings(text: str) -> list[tuple[str, str, str]]:
             if low in W.COMPARATIVES:
                 found.append(("no-measure", word, "says better without saying how to tell"))
                 break
+        if not _CODEISH.search(body):
+            for word, low in zip(words, lows, strict=True):
+                if low in W.HEDGE_ADJECTIVES:
+                    found.append(("vague-phrase", word, "leaves it to the reader to say how much"))
+                    break
     for word, low in zip(words, lows, strict=True):
         if low in W.STATE_OF_MIND:
             found.append(("state-of-mind", word, "needs someone's judgment of what people think"))

@@ -397,6 +397,7 @@ SOFT_VERBS = _words(
     """
     improve enhance optimise optimize strengthen streamline revamp refine modernise modernize
     review audit check monitor address handle tackle clarify communicate harden tighten
+    stabilise stabilize refactor rework simplify overhaul redesign rearchitect clean revise
     """
 )
 # Leading words that ask people to refrain: "don't deploy on Fridays", "avoid manual steps".
@@ -436,6 +437,20 @@ VAGUE_PHRASES = (
     r"best\s+practices?",
     r"lessons\s+learned",
     r"regularly|periodically|properly|appropriately|adequately|sufficiently|somehow",
+    r"(?:do|hold|run|have|organi[sz]e|schedule)\s+an?\s+(?:retro(?:spective)?|post-?mortem"
+    r"|meeting|discussion|workshop|session|sync|brainstorm)",
+    r"talk\s+(?:to|with|about)",
+    r"share\s+(?:the\s+|our\s+)?(?:learnings?|lessons|knowledge|findings|context)",
+    r"reach\s+out",
+    r"circle\s+back",
+    r"touch\s+base",
+    r"loop\s+in",
+    r"get\s+(?:feedback|buy-in|alignment|input)",
+)
+# Adjectives that leave the reader to decide what is enough: "add proper error handling".
+# Vague unless a number or an exact name says it anyway.
+HEDGE_ADJECTIVES = _words(
+    "proper appropriate adequate sufficient necessary relevant various gracefully reasonable"
 )
 # Saying something is better without saying how to tell.
 COMPARATIVES = _words(

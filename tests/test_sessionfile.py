@@ -5,12 +5,15 @@ import datetime as dt
 import json
 import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strategies import any_sessions
 from whytui import edits, sessionfile
@@ -50,6 +53,27 @@ def test_saving_twice_gives_identical_bytes(
     sessionfile.save(session, path)
     assert path.read_bytes() == first
     assert sessionfile.load(path) == session
+
+
+@settings(max_examples=1)
+@given(st.lists(any_sessions(), min_size=10, max_size=10))
+def test_another_process_writes_the_same_bytes(batch: list[Session]) -> None:
+    """Nothing in the output may depend on hash seeds or on what this process did before."""
+    child = (
+        "import sys; from whytui.models import Session; from whytui.sessionfile import dumps\n"
+        "for line in sys.stdin:\n"
+        "    sys.stdout.write(dumps(Session.model_validate_json(line)) + '\\0')"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child],
+        input="".join(s.model_dump_json(by_alias=True) + "\n" for s in batch),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONHASHSEED": "12345", "PYTHONIOENCODING": "utf-8"},
+        check=True,
+    )
+    assert done.stdout.split("\0")[:-1] == [sessionfile.dumps(s) for s in batch]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -87,7 +87,7 @@ class ActionVerdict:
 
 # --- tokens -----------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"\w(?:[\w'.\-]*\w)?|[^\w\s]")
+_TOKEN = re.compile(r"\d+(?::\d+)+|\w(?:[\w'.\-]*\w)?|[^\w\s]")  # 02:14 is one token
 _SENTENCE_END = frozenset(".!?")
 _CLAUSE_PUNCT = frozenset(',;:()[]"-\u2013\u2014')
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
@@ -668,8 +668,8 @@ class _Judge:
         self.r = reading
         self.toks = reading.toks
 
-    # The public entry: findings that count, and notes on people and systems read as context.
     def run(self) -> tuple[list[_Finding], list[str]]:
+        """Findings that count, and notes on people and systems read as context."""
         counted: list[_Finding] = []
         notes: list[str] = []
         for start, end in _sentences(self.toks):
@@ -724,7 +724,7 @@ class _Judge:
         return _DEFICIENCY.search(text) is not None
 
     def _bare_person(self, clauses: list[_Clause], chosen: set[int]) -> list[_Finding]:
-        """A deeper cause that is nothing but a person: "caused by Greg", "because of him"."""
+        """A deeper cause that is nothing but a person: "caused by Greg", "due to the intern"."""
         words = [
             i
             for n in sorted(chosen)

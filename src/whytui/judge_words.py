@@ -5,12 +5,15 @@ reviewable edit: either here, for everyone, or in a repository's `.whytui.toml`
 (`system_names`, `people_names`) for that repository. All entries are lower case.
 """
 
+import re
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
-# Given names across many cultures. Matched only when written with a capital letter.
+# Given names across many cultures. Written with a capital letter they are names; in lower
+# case ("greg restarted it") only with a past or negated verb after them, like "Will".
 FIRST_NAMES = _words(
     """
     aaron adam adrian aidan alan albert alejandro alex alexander alexandra alexei alexey alice
@@ -65,7 +68,12 @@ FIRST_NAMES = _words(
     erin eva fabian fatma gianluca hamza helena hugh ibrahima igor ilse isaac ismail jake jasmin
     jenny joan joel jon julian kai karl kenji kerry leon liz luke marco marcus marek mateus
     mia miriam nadine nina noel olaf olu pavel peggy rob rosa ruth sasha sean silvia stan
-    tara tina todd toby tony ulrich vera viktor wendy yara yasmin zara
+    tara tina todd toby tony ulrich vera viktor wendy yara yasmin zara rachel joanna natalie
+    heidi bethany beth becky jess jessie josie alison allison gillian jill jo nikki paula
+    philippa pippa sian sally tess tessa vicky yvonne aaron alfie archie barney bernard brad
+    callum cameron clive damian darren des ellis elliot gareth glenn harvey howard jamal jared
+    jerome jonah kieran lloyd mohammad neville nigel ollie phil quentin rhys ross roy rupert
+    shaun shane spencer terry vince wayne wes
     """
 )
 
@@ -116,7 +124,8 @@ ROLES = _words(
     reviewer someone somebody sre starter staff swe sysadmin teammate team technician tester
     people humans staffer squad captain commander facilitator representative officer
     specialist director executive cto ceo vp boss pm scientist designer trainee apprentice
-    freelancer
+    freelancer mentor nurse doctor physician clinician pharmacist surgeon trader cashier
+    clerk teller accountant bookkeeper mechanic
     """
 )
 # Roles that are also software when a system's name stands before them: "the Postgres
@@ -241,7 +250,9 @@ HUMAN_VERBS = _words(
 # Human-error language, whoever the subject. Silenced only where the statement is about
 # what a system does with such errors ("nothing catches a typo in the mask").
 HUMAN_ERROR_PHRASES = (
-    r"(?:human|operator|user|pilot|personnel|engineer|engineering|manual)\s+errors?",
+    r"(?:human|user|pilot|personnel|engineering|manual|"
+    + "|".join(sorted(re.escape(r) for r in ROLES))
+    + r")s?\s+errors?",
     r"mistakes?",
     r"mistakenly",
     r"mistook",

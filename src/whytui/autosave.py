@@ -18,7 +18,8 @@ Save = Callable[[Session, Path], None]
 
 
 class Autosaver:
-    def __init__(self, path: Path, save: Save = sessionfile.save) -> None:
+    def __init__(self, path: Path, save: Save | None = None) -> None:
+        """`save` defaults to `sessionfile.save`, looked up at each write."""
         self.path = path
         self._save = save
         self._pending: Session | None = None
@@ -49,7 +50,7 @@ class Autosaver:
                 return None
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._save(session, self.path)
+                (self._save or sessionfile.save)(session, self.path)
             except BaseException:
                 with self._state:
                     if self._pending is None:

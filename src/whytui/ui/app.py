@@ -92,6 +92,7 @@ class WhyApp(App[None]):
         self._redo: list[Change] = []
         self._autosaver = Autosaver(path)
         self._save_timer: Timer | None = None
+        self._quit_unsaved = False
         self._cursor = CursorMemory(state_dir or user_state_path("whytui"))
         self.session_screen = SessionScreen(self._cursor.recall(path) or ROOT_ID, ask_problem=new)
         self.lock_notice = ""
@@ -117,7 +118,7 @@ class WhyApp(App[None]):
     def on_mount(self) -> None:
         self.theme = THEMES[0]
         self.title = self.session.title
-        self.sub_title = self.path.name + (" · read-only" if self.read_only else "")
+        self.sub_title = ("read-only · " if self.read_only else "") + self.path.name
         if self.read_only:
             self.notify(
                 f"Read-only: {self.lock_notice}. You can look around; changes won't be saved. "
@@ -148,34 +149,42 @@ class WhyApp(App[None]):
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
-    def _push_by_name(self, module: str, name: str, what: str) -> None:
-        """Open a screen that lives in its own module, loaded only when asked for."""
+    def _screen_class(self, module: str, name: str, what: str) -> type[Screen[None]] | None:
+        """A screen that lives in its own module, loaded only when first asked for."""
         try:
-            screen_class = getattr(importlib.import_module(module), name)
+            screen_class: type[Screen[None]] = getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError) as error:
             self.notify(f"The {what} can't open in this build: {error}", markup=False)
-            return
-        if not isinstance(self.screen, screen_class):
-            self.push_screen(screen_class())
+            return None
+        return screen_class
+
+    def _actions_class(self) -> type[Screen[None]] | None:
+        return self._screen_class("whytui.ui.screens.actions", "ActionsScreen", "action items")
 
     def action_actions(self) -> None:
-        self._push_by_name("whytui.ui.screens.actions", "ActionsScreen", "action items")
+        screen_class = self._actions_class()
+        if screen_class is not None and not isinstance(self.screen, screen_class):
+            self.push_screen(screen_class())
 
     def action_closing(self) -> None:
-        self._push_by_name("whytui.ui.screens.closing", "ClosingScreen", "closing checklist")
+        screen_class = self._screen_class(
+            "whytui.ui.screens.closing", "ClosingScreen", "closing checklist"
+        )
+        if screen_class is not None and not isinstance(self.screen, screen_class):
+            self.push_screen(screen_class())
 
     async def on_jump_to(self, message: JumpTo) -> None:
         """Show a node in the tree, or an action item on the action items screen."""
         message.stop()
+        if message.action_id is not None:
+            screen_class = self._actions_class()
+            if screen_class is not None and not isinstance(self.screen, screen_class):
+                self.push_screen(screen_class(select=message.action_id))  # type: ignore[call-arg]
+            return
         while self.screen is not self.session_screen and len(self.screen_stack) > 1:
             await self.pop_screen()
         if message.node_id is not None:
             self.session_screen.select(message.node_id)
-        elif message.action_id is not None:
-            self.action_actions()
-            show = getattr(self.screen, "show_action", None)
-            if callable(show):
-                self.call_after_refresh(show, message.action_id)
 
     # -- edits and undo -------------------------------------------------------------------------
 
@@ -199,22 +208,22 @@ class WhyApp(App[None]):
         if message.select is not None:
             self.session_screen.select(message.select)
 
-    def _step(self, source: list[Change], target: list[Change], verb: str) -> None:
+    def _step(self, source: list[Change], target: list[Change], verb: str, done: str) -> None:
         if self._refuse_read_only():
             return
         if not source:
-            self.notify(f"Nothing to {verb.lower()}.", markup=False)
+            self.notify(f"Nothing to {verb}.", markup=False)
             return
         change = source.pop()
         target.append(Change(self.session, change.label))
         self.session = change.session
-        self.notify(f"{verb}: {change.label}", markup=False)
+        self.notify(f"{done}: {change.label}", markup=False)
 
     def action_undo(self) -> None:
-        self._step(self._undo, self._redo, "Undid")
+        self._step(self._undo, self._redo, "undo", "Undid")
 
     def action_redo(self) -> None:
-        self._step(self._redo, self._undo, "Redid")
+        self._step(self._redo, self._undo, "redo", "Redid")
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -269,9 +278,19 @@ class WhyApp(App[None]):
         return await asyncio.to_thread(self._write, selected)
 
     async def action_quit(self) -> None:
+        """Save, then quit; if saving fails, say so and quit only when asked again."""
         error = await self.flush_autosave()
-        if error is not None and self._autosaver.dirty:
-            self._save_failed(error)
+        if error is not None and self._autosaver.dirty and not self._quit_unsaved:
+            self._quit_unsaved = True
+            self.notify(
+                f"Could not save {self.path}: {error.strerror or error}. Your last changes are "
+                "only in this window. Press ctrl+q again to quit without them, or fix the "
+                "problem (permissions, free space) and keep editing: saving is tried again.",
+                title="Not saved",
+                severity="error",
+                timeout=30,
+                markup=False,
+            )
             return
         self.exit()
 

@@ -56,6 +56,7 @@ class CategoryScreen(ModalScreen[str | None]):
             yield OptionList(
                 *(Option(_prompt(n, c), id=c.id) for n, c in enumerate(self.categories, start=1)),
                 id="category-list",
+                compact=True,
             )
             yield Static(id="category-example")
             yield Static(

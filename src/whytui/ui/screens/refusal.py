@@ -141,7 +141,7 @@ class NameChoiceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="name-choice-dialog", classes="dialog"):
             yield Static(Content("Which name is a system here?"), classes="dialog-title")
-            yield OptionList(*(Option(user_text(name)) for name in self.names))
+            yield OptionList(*(Option(user_text(name)) for name in self.names), compact=True)
             yield Static(Content("enter chooses · escape cancels"), classes="dialog-keys")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

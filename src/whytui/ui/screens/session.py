@@ -85,6 +85,13 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="session-body"):
+            if session_host(self.app).read_only:
+                yield Static(
+                    Content(
+                        "Read-only: another whytui has this file open. Changes here aren't saved."
+                    ),
+                    id="read-only-banner",
+                )
             yield WhyTree(self.host_session, self.config, id="tree")
             yield Static(id="move-banner", markup=False)
             yield EditorBar(id="editor")
@@ -148,10 +155,13 @@ class SessionScreen(Screen[None]):
     def _edit(self, session: Session, label: str, select: str | None) -> None:
         self.post_message(EditSession(session, label, select))
 
-    def _open_editor(self, mode: EditMode, target: str, placeholder: str = "") -> None:
+    def _open_editor(
+        self, mode: EditMode, target: str, placeholder: str = "", text: str | None = None
+    ) -> None:
         session = self.host_session
         if mode is EditMode.EDIT:
-            text = session.problem if target == ROOT_ID else session.node(target).text
+            if text is None:
+                text = session.problem if target == ROOT_ID else session.node(target).text
             what = "the problem statement" if target == ROOT_ID else "this why"
             heading = Content.assemble(("Edit ", "bold"), what)
         else:
@@ -163,11 +173,11 @@ class SessionScreen(Screen[None]):
                 parent = session.problem if parent_id == ROOT_ID else session.node(parent_id).text
             heading = Content.assemble(("Why? ", "bold"), "under ", user_text(quote(parent, 60)))
         self.query_one(PromptsPanel).display = False
-        self.query_one(EditorBar).open(mode, target, heading, text, placeholder)
+        self.query_one(EditorBar).open(mode, target, heading, text or "", placeholder)
 
     def open_problem_editor(self) -> None:
         """For a new session: ask for the problem statement first."""
-        self._open_editor(EditMode.EDIT, ROOT_ID, PROBLEM_PLACEHOLDER)
+        self._open_editor(EditMode.EDIT, ROOT_ID, PROBLEM_PLACEHOLDER, text="")
 
     @on(EditorBar.Done)
     def _editor_done(self, message: EditorBar.Done) -> None:

@@ -57,10 +57,15 @@ _MARK_CLASS: dict[Mark, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """What a tree node stands for: a why (or the problem) and how it is marked."""
+    """What a tree node stands for: a why (or the problem) and where it is in the review.
+
+    Whether a leaf ends at a person is decided when its line is drawn, so opening a
+    2,000-node session judges only the texts on screen.
+    """
 
     node_id: str
     mark: Mark
+    text: str = ""
     category: str | None = None
 
 
@@ -125,10 +130,15 @@ class WhyTree(Tree[Row]):
     def _row(self, node: WhyNode, has_whys: bool) -> Row:
         if has_whys:
             return Row(node.id, Mark.INNER)
-        person = self.ends_at_person(node.text)
         if node.is_root_cause:
-            return Row(node.id, Mark.PERSON_CAUSE if person else Mark.CAUSE, node.category)
-        return Row(node.id, Mark.PERSON if person else Mark.OPEN)
+            return Row(node.id, Mark.CAUSE, node.text, node.category)
+        return Row(node.id, Mark.OPEN, node.text)
+
+    def mark(self, row: Row) -> Mark:
+        """The row's mark, with leaves that end at a person told apart."""
+        if row.mark in (Mark.OPEN, Mark.CAUSE) and self.ends_at_person(row.text):
+            return Mark.PERSON if row.mark is Mark.OPEN else Mark.PERSON_CAUSE
+        return row.mark
 
     def _apply(self, tree_node: TreeNode[Row], node: WhyNode) -> None:
         has_whys = bool(tree_node.children)
@@ -148,9 +158,10 @@ class WhyTree(Tree[Row]):
         if node.allow_expand:
             icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
             line.append(icon, base_style + Style(meta={"toggle": True}))
-        glyph = GLYPHS[row.mark]
+        mark = self.mark(row)
+        glyph = GLYPHS[mark]
         if glyph:
-            line.append(glyph, style + self.get_component_rich_style(_MARK_CLASS[row.mark]))
+            line.append(glyph, style + self.get_component_rich_style(_MARK_CLASS[mark]))
         if row.mark is Mark.PROBLEM:
             line.append("Problem: ", style + self.get_component_rich_style("whytree--problem"))
         tail = Text()
@@ -214,6 +225,7 @@ class WhyTree(Tree[Row]):
         for node in children.get(ROOT_ID, ()):
             self._add_subtree(self.root, node, children)
         self._label_problem()
+        self.root.allow_expand = bool(self.root.children)
         self.root.expand()
 
     def _forget(self, tree_node: TreeNode[Row]) -> None:
@@ -237,6 +249,20 @@ class WhyTree(Tree[Row]):
             self._label_problem()
         if session.nodes is old.nodes:
             return
+        selected = self.selected_id
+        self._apply_nodes(old, session)
+        if selected not in self._by_id:
+            self._select_survivor(old, selected)
+
+    def _select_survivor(self, old: Session, gone: str) -> None:
+        """The cursor's node was removed: move to its nearest ancestor still in the tree."""
+        parents = {n.id: n.parent for n in old.nodes}
+        target = gone
+        while target != ROOT_ID and target not in self._by_id:
+            target = parents.get(target, ROOT_ID)
+        self.select_id(target)
+
+    def _apply_nodes(self, old: Session, session: Session) -> None:
         before = {n.id: n for n in old.nodes}
         after = {n.id: n for n in session.nodes}
         children = self._children_map(session)
@@ -248,7 +274,7 @@ class WhyTree(Tree[Row]):
                 self._remove(node_id)
         for node in session.nodes:
             if node.id in self._by_id:
-                if before[node.id] is not node:
+                if before.get(node.id) is not node:
                     relabel.add(node.id)
                 continue
             parent = self._by_id[node.parent]
@@ -263,6 +289,7 @@ class WhyTree(Tree[Row]):
         for node_id in relabel:
             if node_id in self._by_id and node_id != ROOT_ID:
                 self._apply(self._by_id[node_id], after[node_id])
+        self.root.allow_expand = bool(self.root.children)
 
     def _reorder(
         self, tree_node: TreeNode[Row], kids: list[WhyNode], children: dict[str, list[WhyNode]]
@@ -275,11 +302,10 @@ class WhyTree(Tree[Row]):
             self._add_subtree(tree_node, kid, children)
 
     def relabel_all(self, config: Config) -> None:
-        """Judge every text again: the repository config (system names) changed."""
+        """Judge texts again as they are drawn: the repository config (system names) changed."""
         self.config = config
         self._verdicts.clear()
-        for node in self.session.nodes:
-            self._apply(self._by_id[node.id], node)
+        self._invalidate()
 
     # -- the cursor ---------------------------------------------------------------------------
 

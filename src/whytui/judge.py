@@ -116,7 +116,7 @@ def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in _TOKEN.finditer(text.replace("\u2019", "'")):
         word = m.group()
-        low = _fold(word)
+        low = word.lower() if word.isascii() else _fold(word)
         toks.append(
             _Tok(
                 word,
@@ -230,6 +230,9 @@ class _Reading:
             first, last = starts.get(m.start()), ends.get(m.end())
             if first is not None and last is not None and m.lastgroup is not None:
                 found.append((_PHRASE_GROUPS[m.lastgroup], first, last + 1))
+        for n in range(1, len(self.toks)):
+            if self.toks[n].low in ("error", "errors") and _role_word(self.toks[n - 1].base):
+                found.append((HUMAN_ERROR, n - 1, n + 1))
         return found
 
     def _mark(self, lex: _Lexicon) -> None:

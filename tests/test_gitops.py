@@ -122,6 +122,19 @@ def test_a_changed_session_is_committed_again_and_an_unchanged_one_is_nothing_to
     assert staged(repo) == other_staged
 
 
+def test_a_file_name_is_never_read_as_a_pattern(repo: Path) -> None:
+    write_session(repo, closable_session(), "review.toml")
+    git(repo, "add", "sessions/review.toml")
+    git(repo, "commit", "--quiet", "-m", "first review")
+    save(open_session(), repo / "sessions" / "review.toml")  # a tracked, changed file
+    odd = write_session(repo, closable_session(), "r*.toml")
+
+    commit(odd)
+
+    assert files_in(repo) == ["sessions/r*.toml"]
+    assert " M sessions/review.toml" in status(repo)
+
+
 def test_a_repository_without_commits_gets_its_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -145,12 +158,16 @@ def test_a_repository_without_commits_gets_its_first(
 def test_the_pre_commit_hook_runs_and_sees_only_the_session(repo: Path, other_staged: str) -> None:
     marker = repo.parent / "hook-ran"
     write_hook(
-        repo / ".git" / "hooks", "pre-commit", f"git diff --cached --name-only > '{marker}'\n"
+        repo / ".git" / "hooks",
+        "pre-commit",
+        f"git diff --cached --name-only > '{marker}'\n"
+        f"echo \"${{GIT_LITERAL_PATHSPECS:-not set}}\" >> '{marker}'\n",
     )
 
     commit(write_session(repo, closable_session()))
 
-    assert marker.read_text() == "sessions/review.toml\n"
+    # the hook sees the one path, in an environment whytui did not change
+    assert marker.read_text() == "sessions/review.toml\nnot set\n"
     assert staged(repo) == other_staged
 
 

@@ -184,7 +184,6 @@ def _repository(path: Path) -> Repo:
             f"{path} is inside a bare git repository (one with no working tree). The file "
             "stays saved where it is; commit it from a clone that has a working tree."
         )
-    repo.git.update_environment(GIT_LITERAL_PATHSPECS="1")  # a file name is never a pattern
     return repo
 
 
@@ -250,7 +249,14 @@ def _check_identity(repo: Repo, path: str) -> None:
 def _path_state(repo: Repo, path: str) -> str:
     """'untracked', 'changed' or 'unchanged'; refuses a file git is told to ignore."""
     status, out, err = _git(
-        repo, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored", "--", path
+        repo,
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--ignored",
+        "--",
+        literal(path),
     )
     if status != 0:
         raise CommitRefused(_git_failed("git status", err, path))
@@ -290,6 +296,14 @@ def _remote(repo: Repo) -> str | None:
 # -- doing it --------------------------------------------------------------------------------
 
 
+def literal(path: str) -> str:
+    """A pathspec that means this one file, even if its name has `*`, `?` or `[` in it.
+
+    Scoped to the one argument: `--literal-pathspecs` would be inherited by the user's hooks.
+    """
+    return f":(literal){path}"
+
+
 def _git(repo: Repo, *args: str) -> tuple[int, str, str]:
     """Run git in the repository's top folder: (exit status, stdout, stderr), never raising."""
     status, out, err = repo.git.execute(
@@ -321,9 +335,11 @@ class _Committer:
             if branch:
                 self._new_branch(branch)
             if staged:
-                self._step("git add", "add", "--", self.path)
+                self._step("git add", "add", "--", literal(self.path))
                 self.undo.append(self._unstage)
-            status, out, err = self._locked("commit", "--only", "-m", message, "--", self.path)
+            status, out, err = self._locked(
+                "commit", "--only", "-m", message, "--", literal(self.path)
+            )
             if status != 0:
                 raise CommitRefused(self._commit_failed(out, err))
         except CommitRefused as refusal:
@@ -357,7 +373,7 @@ class _Committer:
         self.undo.append(switch_back)
 
     def _unstage(self) -> str | None:
-        status, _, _ = self._locked("rm", "--cached", "--quiet", "--", self.path)
+        status, _, _ = self._locked("rm", "--cached", "--quiet", "--", literal(self.path))
         if status != 0:
             return (
                 f"{self.path} was left staged (added); unstage it with "

@@ -202,3 +202,14 @@ def test_since_keeps_sessions_from_that_day_on(tmp_path: Path) -> None:
         "2026-09-01-cart-timeouts",
         "2026-10-02-search-stale",
     ]
+
+
+def test_until_leaves_out_sessions_dated_after_the_one_being_written(tmp_path: Path) -> None:
+    corpus = _hint_corpus(tmp_path)
+    text = "Redis session keys carry no TTL and never expire."
+    hits = similar_root_causes(text, corpus, until=D(2026, 8, 31))
+    assert [stem for _, stem, _ in hits] == ["2026-08-12-checkout-outage"]
+    assert services_with_categories(["unsafe-default"], corpus, until=D(2026, 8, 31)) == {
+        "checkout": ["2026-08-12-checkout-outage"],
+        "redis-sessions": ["2026-08-12-checkout-outage"],
+    }

@@ -296,9 +296,11 @@ def similar_root_causes(
     exclude_path: Path | None = None,
     limit: int = 3,
     threshold: float = DEFAULT_THRESHOLD,
+    until: dt.date | None = None,
 ) -> list[tuple[float, str, str]]:
     """Root causes of other sessions alike `text`: (score, session stem, cause text), best
-    first, one a session. `exclude_path` is the session being written (its own causes)."""
+    first, one a session. `exclude_path` is the session being written (its own causes);
+    `until`, its date: only sessions dated then or earlier count."""
     words = content_words(text)
     if len(words) < MIN_WORDS:
         return []
@@ -307,6 +309,8 @@ def similar_root_causes(
     best: dict[str, tuple[float, str, str]] = {}
     for position, score in _alike(" ".join(words), index.keys, threshold):
         for cause in index.members[position]:
+            if until is not None and cause.date > until:
+                continue
             if excluded is not None and cause.entry.path.resolve() == excluded:
                 continue
             if cause.stem not in best or best[cause.stem][0] < score:
@@ -315,15 +319,21 @@ def similar_root_causes(
 
 
 def services_with_categories(
-    categories: Iterable[str], corpus: Corpus, exclude_path: Path | None = None
+    categories: Iterable[str],
+    corpus: Corpus,
+    exclude_path: Path | None = None,
+    until: dt.date | None = None,
 ) -> dict[str, list[str]]:
     """Services whose sessions had root causes in any of `categories`: where else the same
     kind of fragility was found before. Each with its sessions (stems, oldest first); the
-    services with the most sessions first."""
+    services with the most sessions first. `exclude_path` and `until` as for
+    `similar_root_causes`."""
     wanted = set(categories)
     excluded = exclude_path.resolve() if exclude_path else None
     found: dict[str, list[str]] = {}
     for entry in corpus.entries:
+        if until is not None and entry.session.date > until:
+            break  # entries are in date order
         if excluded is not None and entry.path.resolve() == excluded:
             continue
         if not any(n.category in wanted for n in entry.session.nodes if n.category):

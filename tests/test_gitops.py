@@ -196,6 +196,17 @@ def test_a_failing_hook_blocks_the_commit_shows_its_output_and_undoes_the_add(
     assert "?? sessions/review.toml" in status(repo)
 
 
+def test_hooks_run_in_the_users_locale(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "de:en")
+    marker = repo.parent / "locale"
+    write_hook(repo / ".git" / "hooks", "pre-commit", f"echo \"$LC_ALL $LANGUAGE\" > '{marker}'\n")
+
+    commit(write_session(repo, closable_session()))
+
+    assert marker.read_text() == "C.UTF-8 de:en\n"
+
+
 def test_core_hooks_path_is_honoured(repo: Path) -> None:
     marker = repo.parent / "shared-hook-ran"
     write_hook(repo / "githooks", "pre-commit", f"touch '{marker}'\n")

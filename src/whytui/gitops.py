@@ -305,9 +305,14 @@ def literal(path: str) -> str:
 
 
 def _git(repo: Repo, *args: str) -> tuple[int, str, str]:
-    """Run git in the repository's top folder: (exit status, stdout, stderr), never raising."""
+    """Run git in the repository's top folder: (exit status, stdout, stderr), never raising.
+
+    In the user's own locale (GitPython would force C): hooks run as they do from a shell, and
+    speak the user's language in the output a refusal shows. Nothing here parses git's prose.
+    """
+    locale = {name: os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL")}
     status, out, err = repo.git.execute(
-        ["git", *args], with_extended_output=True, with_exceptions=False
+        ["git", *args], with_extended_output=True, with_exceptions=False, env=locale
     )
     return int(status or 0), str(out), str(err)
 
@@ -318,7 +323,8 @@ def _git_failed(what: str, output: str, path: str) -> str:
 
 
 def _is_lock_error(output: str) -> bool:
-    return "index.lock" in output and "exists" in output
+    """Git names the lock file in every language ("Unable to create '…/index.lock'")."""
+    return "index.lock" in output
 
 
 class _Committer:

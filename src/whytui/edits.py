@@ -7,7 +7,6 @@ same on a 2,000-node tree as on a 20-node one.
 """
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from whytui.ids import ROOT_ID, new_id
@@ -136,22 +135,25 @@ def move_node(session: Session, node_id: str, new_parent: str) -> Session:
 # -- action items ----------------------------------------------------------------------------
 
 
-def _check_causes(session: Session, causes: Iterable[str]) -> None:
+def _check_fields(session: Session, fields: dict[str, Any]) -> None:
+    """An item's id is whytui's to mint and never changes; its causes must be nodes here."""
+    if "id" in fields:
+        raise EditError("an action item's id is minted by whytui and never changes")
     known = {n.id for n in session.nodes}
-    unknown = [c for c in causes if c not in known]
+    unknown = [c for c in fields.get("causes", ()) if c not in known]
     if unknown:
         raise EditError(f"no node {', '.join(map(repr, unknown))} to link")
 
 
 def add_action(session: Session, **fields: Any) -> tuple[Session, str]:
-    _check_causes(session, fields.get("causes", ()))
+    _check_fields(session, fields)
     action = ActionItem.model_validate({"id": new_id("a", _taken(session)), **fields})
     actions = action_order(session.nodes, (*session.actions, action))
     return session.model_copy(update={"actions": actions}), action.id
 
 
 def update_action(session: Session, action_id: str, **changes: Any) -> Session:
-    _check_causes(session, changes.get("causes", ()))
+    _check_fields(session, changes)
     actions = list(session.actions)
     for position, action in enumerate(actions):
         if action.id == action_id:

@@ -134,6 +134,7 @@ def test_unknown_records_are_edit_errors() -> None:
         lambda: edits.add_action(session, text="x", causes=("w-gone",)),
         lambda: edits.update_action(session, "a-gone", owner="x"),
         lambda: edits.delete_action(session, "a-gone"),
+        lambda: edits.add_action(session, text="x", id=leaf),  # would duplicate the node's id
     ):
         with pytest.raises(edits.EditError):
             edit()
@@ -163,6 +164,8 @@ def test_close_reopen_and_the_life_of_an_action_item() -> None:
     linked, action_id = edits.add_action(closed, text="Default TTL of 24h", causes=(leaf,))
     assert [a.id for a in linked.actions_for(leaf)] == [action_id]
     owned = edits.update_action(linked, action_id, owner="Mei", due=dt.date(2026, 2, 1))
+    with pytest.raises(edits.EditError, match="never changes"):
+        edits.update_action(linked, action_id, id="a-renamed")
     done = edits.mark_done(owned, action_id, "PR 1432", dt.date(2026, 1, 20))
     item = done.actions[0]
     assert (item.owner, item.status, item.evidence) == ("Mei", ActionStatus.DONE, "PR 1432")

@@ -7,6 +7,8 @@ no emphasis, links, headings, code, extra list items or extra table cells made o
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -265,3 +267,14 @@ def test_done_actions_show_their_status() -> None:
     done = edits.update_action(session, session.actions[0].id, status=ActionStatus.DONE)
 
     assert "| done | RC1 |" in render(done)
+
+
+def test_render_is_pure_it_loads_neither_textual_nor_git() -> None:
+    script = (
+        "import sys, whytui.render\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'git')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Footer, Header, Static, TextArea, Tree
 
 from whytui import edits, rules
 from whytui.config import Config
@@ -31,6 +31,7 @@ from whytui.ui.screens.refusal import Choice, RefusalScreen, Resolution
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import EditMode, EditorBar
 from whytui.ui.widgets.prompts import PromptsPanel
+from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.whytree import WhyTree, one_line
 
 PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
@@ -95,6 +96,7 @@ class SessionScreen(Screen[None]):
             yield WhyTree(self.host_session, self.config, id="tree")
             yield Static(id="move-banner", markup=False)
             yield EditorBar(id="editor")
+            yield SimilarHint(id="similar-hint")
             yield PromptsPanel(id="prompts")
         yield Footer(show_command_palette=False)
 
@@ -114,6 +116,9 @@ class SessionScreen(Screen[None]):
 
     def select(self, node_id: str) -> None:
         """Put the cursor on `node_id` (or the problem, if it is gone) and show it."""
+        if not self.query(WhyTree):  # not composed yet: start there
+            self.initial = node_id
+            return
         if not self.why_tree.select_id(node_id):
             self.why_tree.select_id(ROOT_ID)
         self._show_selected()
@@ -132,7 +137,14 @@ class SessionScreen(Screen[None]):
 
     def _show_selected(self) -> None:
         selected = self.selected = self.why_tree.selected_id
-        self.query_one(PromptsPanel).show(self.host_session, selected, self.config)
+        session = self.host_session
+        self.query_one(PromptsPanel).show(session, selected, self.config)
+        leaf = selected != ROOT_ID and not session.children(selected)
+        self.query_one(SimilarHint).consider(session.node(selected).text if leaf else "")
+
+    @on(TextArea.Changed, "#editor-input")
+    def _typed(self, event: TextArea.Changed) -> None:
+        self.query_one(SimilarHint).consider(event.text_area.text)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:
@@ -207,6 +219,7 @@ class SessionScreen(Screen[None]):
     def _editor_closed(self) -> None:
         self.query_one(PromptsPanel).display = True
         self.why_tree.focus()
+        self._show_selected()
 
     def _selected_why(self, doing: str) -> str | None:
         """The selected node's id, or None (with a notice) on the problem statement."""

@@ -30,6 +30,8 @@ class EditMode(Enum):
 class WhyInput(TextArea):
     """A wrapping text box where enter submits instead of starting a new line."""
 
+    BINDING_GROUP_TITLE = "Typing a why (enter saves)"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="editor-cancel")
     ]

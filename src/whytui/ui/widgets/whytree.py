@@ -77,7 +77,7 @@ def one_line(text: str) -> str:
 class WhyTree(Tree[Row]):
     """The session as a tree; `sync` applies a new session by difference."""
 
-    BINDING_GROUP_TITLE = "Moving around"
+    BINDING_GROUP_TITLE = "In the tree (arrows move)"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "activate", "Why? / fold", id="activate", show=False,
                 tooltip="On an open leaf: add a why under it; elsewhere: fold or unfold"),

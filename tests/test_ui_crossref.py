@@ -11,7 +11,10 @@ from textual.widgets import DataTable
 
 from crossref_corpus import make_session as make_other
 from crossref_corpus import write_session
-from ui_host import HostApp, make_session, screen_text
+from ui_host import OPEN_LEAF, HostApp, make_session, screen_text
+from whyapp_kit import open_app, select, type_text
+from whytui.corpus import load_corpus
+from whytui.followup import overdue_actions
 from whytui.ui.screens.overdue import OverdueScreen
 from whytui.ui.widgets.fragility_hint import FragilityHint
 from whytui.ui.widgets.similar_hint import SimilarHint
@@ -157,3 +160,34 @@ async def test_the_overdue_screen_lists_items_across_sessions_longest_overdue_fi
         )
         await pilot.press("escape")
         assert not isinstance(app.screen, OverdueScreen)
+
+
+# -- wired into the app ----------------------------------------------------------------------
+
+
+async def test_in_the_app_selecting_or_typing_a_cause_shows_the_hint(tmp_path: Path) -> None:
+    path = _repo(tmp_path)
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        hint = app.session_screen.query_one(SimilarHint)
+        hint.pause = 0
+        await select(pilot, app, OPEN_LEAF)  # 'The release opened a connection per request.'
+        await _settle(app, pilot)
+        assert not hint.display
+        await pilot.press("a")
+        await type_text(pilot, "Redis session keys get no TTL")
+        await _settle(app, pilot)
+        assert hint.hit is not None
+        assert hint.hit[1] == "2026-08-12-checkout-outage"
+        assert "Seen before in 2026-08-12-checkout-outage" in _shown(app)
+
+
+async def test_in_the_app_shift_o_opens_the_overdue_items(tmp_path: Path) -> None:
+    app = open_app(_repo(tmp_path), tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("O")
+        await _settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, OverdueScreen)
+        expected = overdue_actions(load_corpus([tmp_path / "sessions"]), screen.today)
+        assert [i.action.id for i in screen.items] == [i.action.id for i in expected]

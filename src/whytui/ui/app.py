@@ -59,6 +59,8 @@ class WhyApp(App[None]):
         Binding("A", "actions", "Actions", id="actions", tooltip="Action items"),
         Binding("C", "closing", "Close", id="closing",
                 tooltip="The closing checklist: what still keeps this review open"),
+        Binding("O", "overdue", "Overdue", id="overdue", show=False,
+                tooltip="Overdue action items across every session"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key"),
         Binding("ctrl+t", "toggle_theme", "Theme", id="theme", show=False,
                 tooltip="Switch between the dark and the light theme"),
@@ -137,7 +139,7 @@ class WhyApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys for the whole session wait while a dialog asks a question."""
-        if action in {"undo", "redo", "actions", "closing", "help"}:
+        if action in {"undo", "redo", "actions", "closing", "overdue", "help"}:
             return not isinstance(self.screen, ModalScreen)
         return True
 
@@ -163,6 +165,13 @@ class WhyApp(App[None]):
 
     def action_actions(self) -> None:
         screen_class = self._actions_class()
+        if screen_class is not None and not isinstance(self.screen, screen_class):
+            self.push_screen(screen_class())
+
+    def action_overdue(self) -> None:
+        screen_class = self._screen_class(
+            "whytui.ui.screens.overdue", "OverdueScreen", "overdue action items"
+        )
         if screen_class is not None and not isinstance(self.screen, screen_class):
             self.push_screen(screen_class())
 

@@ -5,6 +5,7 @@ import datetime as dt
 import difflib
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from crossref_corpus import make_session, write_session
+from whytui import lock
 from whytui.cli import main
 from whytui.models import ActionStatus
 from whytui.sessionfile import load
@@ -370,3 +372,31 @@ def test_actions_loads_neither_textual_nor_git(repo: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_done_refuses_a_session_open_in_the_app(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "sessions" / f"{CHECKOUT}.toml"
+    before = path.read_text()
+    held = lock.acquire(path)  # as the app does when it opens the file
+    assert isinstance(held, lock.SessionLock)
+    try:
+        code, _, err = _run(capsys, "done", "a-abcd00000001", "--evidence", "x")
+    finally:
+        held.release()
+    assert code == 1
+    assert f"{CHECKOUT}.toml is open in whytui (pid {os.getpid()}" in err
+    assert path.read_text() == before
+
+
+def test_done_on_a_hand_written_file_says_more_than_its_lines_changed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "sessions" / f"{CHECKOUT}.toml"
+    path.write_text("# written by hand\n" + path.read_text(), encoding="utf-8")
+    code, out, err = _run(capsys, "done", "a-abcd00000001", "--evidence", "https://x.test/1")
+    assert code == 0
+    assert "was not in whytui's own layout" in err
+    assert "Recorded a-abcd00000001 as done" in out
+    assert not path.read_text().startswith("# written by hand")

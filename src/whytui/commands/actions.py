@@ -14,6 +14,7 @@ import json
 import shlex
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from whytui.commands.corpus_args import (
@@ -45,8 +46,9 @@ DONE_EPILOG = """\
 exit status:
   0  recorded: the session file was saved; commit it with `whytui commit PATH`
   1  refused: no such id, an id prefix that matches several items, an item already done,
-     or evidence or a date that won't do; nothing was written
-  2  the session file that holds the item could not be read again; nothing was written
+     the session open in the app, or evidence or a date that won't do; nothing was written
+  2  the session file that holds the item could not be read again or saved; it was left
+     as it was
 """
 
 
@@ -377,12 +379,8 @@ FORMATS: dict[str, Callable[[list["FollowUp"], dt.date], str]] = {
 
 
 def run_done(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
-    from whytui.edits import mark_done
+    from whytui import lock
     from whytui.followup import ActionLookupError, State, find_action, follow_ups
-    from whytui.sessionfile import dumps, load, save
-    from whytui.tomlfile import InputError, read_text
 
     today = dt.date.today()
     on: dt.date = args.on or today
@@ -413,17 +411,47 @@ def run_done(args: argparse.Namespace) -> int:
         return _refuse(f"{action.id} in {where} is already done{when}{said}; nothing changed")
 
     path = item.entry.path
-    try:  # read again: the file may have changed since the corpus was loaded
+    try:
+        taken = lock.acquire(path)
+    except OSError as error:
+        warn(
+            f"{where} can't be locked for editing ({error.strerror or error}); nothing was written"
+        )
+        return UNREADABLE_EXIT
+    if isinstance(taken, lock.Held):
+        return _refuse(
+            f"{where} is open in {taken.holder.describe()}: record {action.id} done there, "
+            "or close that whytui and run this again; nothing was written"
+        )
+    try:
+        return _record(path, where, action.id, evidence, on)
+    finally:
+        taken.release()
+
+
+def _record(path: Path, where: str, action_id: str, evidence: str, on: dt.date) -> int:
+    """Read the session again (it may have changed since), mark the item done, save."""
+    from pydantic import ValidationError
+
+    from whytui.edits import mark_done
+    from whytui.sessionfile import dumps, load, save
+    from whytui.tomlfile import InputError, read_text
+
+    try:
         before = read_text(path)
         session = load(path)
-        updated = mark_done(session, action.id, evidence, on)
+        updated = mark_done(session, action_id, evidence, on)
     except InputError as error:
         warn(f"{error}; nothing was written")
         return UNREADABLE_EXIT
     except (ValidationError, ValueError) as error:
-        return _refuse(f"can't record {action.id} as done: {error}")
-    save(updated, path)
-    write(sys.stdout, f"Recorded {action.id} as done on {on.isoformat()} in {where}.")
+        return _refuse(f"can't record {action_id} as done: {error}")
+    try:
+        save(updated, path)
+    except OSError as error:
+        warn(f"{where} could not be saved: {error.strerror or error}; it was left as it was")
+        return UNREADABLE_EXIT
+    write(sys.stdout, f"Recorded {action_id} as done on {on.isoformat()} in {where}.")
     if dumps(session) != before:
         warn(
             f"{where} was not in whytui's own layout, so saving rewrote more than this item's "

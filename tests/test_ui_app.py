@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 
-from ui_host import screen_text
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -18,6 +17,7 @@ from whyapp_kit import (
     demo_session,
     labels,
     open_app,
+    screen_text,
     select,
     selected,
     structure,

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from textual.widgets import Static, TextArea
 
-from ui_host import screen_text
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -14,6 +13,7 @@ from whyapp_kit import (
     demo_session,
     labels,
     open_app,
+    screen_text,
     select,
     small_session,
     type_text,

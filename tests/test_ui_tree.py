@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from textual.widgets import TextArea
 
 from strategies import edited_sessions, random_edit
-from ui_host import screen_text
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -20,6 +19,7 @@ from whyapp_kit import (
     demo_session,
     labels,
     open_app,
+    screen_text,
     select,
     selected,
     small_session,

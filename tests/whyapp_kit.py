@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from rich.style import Style
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
@@ -75,6 +76,11 @@ def labels(app: WhyApp) -> list[str]:
 
     walk(widget.root)
     return lines
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal shows for the current screen, as plain lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def selected(app: WhyApp) -> str:

@@ -12,7 +12,10 @@ import sys
 import time
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from whytui.config import Config
 
 DEMO_NAME = "2026-10-16-payments-api-timeouts-demo.toml"
 DEMO_KEEP_DAYS = 7
@@ -57,21 +60,26 @@ def run_open(args: argparse.Namespace) -> int:
     return _run_app(Path(args.path))
 
 
-def run_new(args: argparse.Namespace) -> int:
+def _repository() -> "tuple[Path, Config] | int":
+    """This repository's root and config, or exit status 2 after saying what is wrong."""
     from whytui.config import config_for
     from whytui.configfile import repository_root
-    from whytui.models import Session
-    from whytui.sessionfile import new_session_path
     from whytui.tomlfile import InputError
 
-    title = " ".join(args.title.split())
-    if not title:
-        return _fail('a session needs a title: whytui new "Checkout outage"')
     root = repository_root(Path.cwd())
     try:
-        config = config_for(root)
+        return root, config_for(root)
     except InputError as error:
-        return _fail(f"{error}\nNothing was created; fix the file and try again.")
+        return _fail(f"{error}\nNothing was changed; fix the file and try again.")
+
+
+def _start_new(root: Path, config: "Config", title: str) -> int:
+    from whytui.models import Session
+    from whytui.sessionfile import new_session_path
+
+    title = " ".join(title.split())
+    if not title:
+        return _fail('a session needs a title: whytui new "Checkout outage"')
     session = Session(title=title, date=dt.date.today(), problem=NEW_PROBLEM)
     folder = root / config.sessions
     try:
@@ -79,6 +87,13 @@ def run_new(args: argparse.Namespace) -> int:
     except OSError as error:
         return _fail(f"{folder}: can't create the sessions folder ({error.strerror})")
     return _run_app(new_session_path(folder, session), new=True, session=session)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    found = _repository()
+    if isinstance(found, int):
+        return found
+    return _start_new(*found, args.title)
 
 
 def _prune_old_demos(cache: Path) -> None:
@@ -121,5 +136,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_browse(args: argparse.Namespace) -> int:
-    print("whytui: the app is not built yet")
-    return 2
+    found = _repository()
+    if isinstance(found, int):
+        return found
+    root, config = found
+    from whytui.ui.browse_app import BrowseApp
+
+    choice = BrowseApp(root / config.sessions).run()
+    if choice is None:
+        return 0
+    if choice.path is not None:
+        return _run_app(choice.path)
+    return _start_new(root, config, choice.title)

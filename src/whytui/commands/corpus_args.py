@@ -93,8 +93,12 @@ def one_line(text: str) -> str:
 
 
 def shown(path: Path) -> str:
-    """Paths under the current folder relative to it, as editors and CI logs want."""
+    """Paths under the current folder relative to it, as editors and CI logs want.
+
+    The corpus's paths are absolute and resolved already, as is the current folder: no
+    resolving here, which would cost a dozen system calls a path, thousands of times.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)

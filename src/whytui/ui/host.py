@@ -20,6 +20,9 @@ class SessionHost(Protocol):
     path: Path
     read_only: bool
 
+    async def flush_autosave(self) -> OSError | None:
+        """Write the session now; the error if that failed."""
+
 
 def session_host(app: App[object]) -> SessionHost:
     return cast(SessionHost, app)

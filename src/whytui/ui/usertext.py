@@ -6,6 +6,8 @@ user text on screen goes through `user_text`: literal content, with control char
 as their Unicode pictures (ESC as ␛).
 """
 
+import textwrap
+
 from textual.content import Content
 
 _PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
@@ -16,3 +18,20 @@ def user_text(text: str, style: str = "") -> Content:
     """`text` exactly as typed, safe to show; optionally in one `style`."""
     content = Content(text.translate(_PICTURES))
     return content.stylize(style) if style else content
+
+
+def hanging(prefix: Content, text: str, width: int) -> Content:
+    """`prefix` then `text` wrapped to fit `width` cells, later lines indented under the text.
+
+    Textual wraps long lines back to the left edge, which hides where one item of a list ends;
+    the checklist and the judge's reasons wrap this way instead. A `width` of 0 (not laid out
+    yet) leaves the wrapping to Textual.
+    """
+    room = width - prefix.cell_length
+    if room < 10:
+        return prefix + user_text(text)
+    first, *rest = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    content = prefix + user_text(first)
+    for line in rest:
+        content += Content("\n" + " " * prefix.cell_length) + user_text(line)
+    return content

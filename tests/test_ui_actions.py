@@ -1,12 +1,16 @@
 """The action items screen, driven the way a facilitator does: keys, on an 80x24 terminal."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static
 
-from ui_host import ACTION, ROOT_CAUSE, SECOND_CAUSE, HostApp, make_session, screen_text
+from ui_host import ACTION, ROOT_CAUSE, SECOND_CAUSE, HostApp, make_session
+from whyapp_kit import ROOT_CAUSE as DEMO_ROOT_CAUSE
+from whyapp_kit import demo_session, open_app, screen_text, write
+from whytui import sessionfile
 from whytui.judge import ActionVerdict
 from whytui.models import ActionItem, ActionStatus, Session
 from whytui.ui.screens.action_edit import ActionEditScreen
@@ -296,3 +300,30 @@ def test_snapshot_action_items(snap_compare) -> None:  # type: ignore[no-untyped
         evidence="https://ci.example/runs/812",
     )
     assert snap_compare(actions_app(with_actions(loose, done)), terminal_size=SIZE)
+
+
+async def test_in_the_real_app_an_added_item_is_saved_and_undo_removes_it(
+    tmp_path: Path,
+) -> None:
+    path = write(tmp_path / "sessions", demo_session())
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("A")
+        assert isinstance(app.screen, ActionsScreen)
+        await pilot.press("a")
+        await fill(pilot, "text", SPECIFIC)
+        await fill(pilot, "owner", "Kofi Mensah")
+        await fill(pilot, "done-when", "A POST without the header returns 400 in staging")
+        app.screen.query_one(SelectionList).select(DEMO_ROOT_CAUSE)
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, ActionsScreen)
+        assert await app.flush_autosave() is None
+        saved = sessionfile.load(path)
+        added = next(a for a in saved.actions if a.text == SPECIFIC)
+        assert added.causes == (DEMO_ROOT_CAUSE,)
+
+        await pilot.press("u")
+        assert SPECIFIC not in {a.text for a in app.session.actions}
+        assert "Undid: Add action item" in [n.message for n in app._notifications]
+        await pilot.press("escape")
+        assert app.screen is app.session_screen

@@ -1,8 +1,13 @@
 """The closing checklist: every rule met or not, jumps to what is unmet, and Close."""
 
+from pathlib import Path
+
 from textual.widgets import TextArea
 
-from ui_host import ACTION, OPEN_LEAF, HostApp, make_session, screen_text
+from ui_host import ACTION, OPEN_LEAF, HostApp, make_session
+from whyapp_kit import PERSON as DEMO_PERSON
+from whyapp_kit import demo_session, open_app, screen_text, selected, write
+from whytui import sessionfile
 from whytui.config import Config
 from whytui.edits import set_closing, set_fields, update_action
 from whytui.models import Session, SessionStatus, WhyNode
@@ -174,3 +179,34 @@ async def test_a_closed_session_can_be_reopened() -> None:
 def test_snapshot_closing_checklist(snap_compare) -> None:  # type: ignore[no-untyped-def]
     session = update_action(make_session(), ACTION, owner="")
     assert snap_compare(closing_app(session), terminal_size=SIZE)
+
+
+async def test_in_the_real_app_c_opens_the_checklist_and_a_row_jumps_to_its_node(
+    tmp_path: Path,
+) -> None:
+    app = open_app(write(tmp_path / "sessions", demo_session()), tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        assert isinstance(app.screen, ClosingScreen)
+        checklist = app.screen.query_one(Checklist)
+        for index in range(checklist.option_count):
+            problem = checklist.problem(checklist.get_option_at_index(index).id)
+            if problem is not None and problem.node_id == DEMO_PERSON:
+                checklist.highlighted = index
+                break
+        await pilot.press("enter")
+        assert app.screen is app.session_screen
+        assert selected(app) == DEMO_PERSON
+
+
+async def test_in_the_real_app_close_writes_a_closed_session_file(tmp_path: Path) -> None:
+    path = write(tmp_path / "sessions", make_session(finished=True))
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C", "ctrl+o")
+        await app.workers.wait_for_complete()
+        assert app.session.status is SessionStatus.CLOSED
+        assert sessionfile.load(path).status is SessionStatus.CLOSED
+        assert f"Session closed and saved to {path}" in [n.message for n in app._notifications]
+        await pilot.press("u")
+        assert app.session.status is SessionStatus.OPEN

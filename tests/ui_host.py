@@ -130,8 +130,3 @@ class HostApp(App[None]):
     async def flush_autosave(self) -> OSError | None:
         self.flushed.append(self.session)
         return None
-
-
-def screen_text(app: App[None]) -> str:
-    """What the terminal shows for the current screen, as plain lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

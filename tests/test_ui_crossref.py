@@ -11,13 +11,13 @@ from textual.widgets import DataTable
 
 from crossref_corpus import make_session as make_other
 from crossref_corpus import write_session
-from ui_host import OPEN_LEAF, HostApp, make_session, screen_text
-from whyapp_kit import open_app, select, type_text
+from ui_host import OPEN_LEAF, HostApp, make_session
+from whyapp_kit import open_app, screen_text, select, type_text
 from whytui.corpus import load_corpus
 from whytui.followup import overdue_actions
 from whytui.ui.screens.overdue import OverdueScreen
-from whytui.ui.widgets.fragility_hint import FragilityHint
 from whytui.ui.widgets.similar_hint import SimilarHint
+from whytui.ui.widgets.where_else import WhereElseArea
 
 D = dt.date
 SIZE = (80, 24)
@@ -66,7 +66,7 @@ def _repo(tmp_path: Path) -> Path:
 class HintScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield SimilarHint(id="hint", pause=0)
-        yield FragilityHint(id="fragility")
+        yield WhereElseArea(id="where-else")
 
 
 async def _settle(app: HostApp, pilot: Pilot[None]) -> None:
@@ -119,22 +119,30 @@ async def test_the_hint_shows_markup_in_earlier_sessions_literally(tmp_path: Pat
         assert app.is_running
 
 
-async def test_the_closing_hint_lists_services_with_the_same_kinds_of_cause_before(
+async def test_the_where_else_box_names_services_with_the_same_kinds_of_cause_before(
     tmp_path: Path,
 ) -> None:
     app = _host(_repo(tmp_path), HintScreen)
     async with app.run_test(size=SIZE) as pilot:
         await _settle(app, pilot)
-        fragility = app.screen.query_one(FragilityHint)
-        assert fragility.services == {
+        area = app.screen.query_one(WhereElseArea)
+        assert area.services == {
             "ledger": ["2026-09-01-ledger-drift"],
             "search-indexer": ["2026-09-20-search-stale"],
         }
-        text = _shown(app)
-        assert (
-            "Root causes of these kinds (capacity-limit, missing-check) were found before in: "
-            "ledger (1), search-indexer (1)."
-        ) in text
+        assert "same kinds of cause before in: ledger (1), search-indexer (1)" in _shown(app)
+
+
+async def test_the_where_else_box_says_nothing_for_a_session_not_saved_yet(
+    tmp_path: Path,
+) -> None:
+    _repo(tmp_path)
+    app = _host(tmp_path / "sessions" / "2026-10-16-not-saved-yet.toml", HintScreen)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(app, pilot)
+        area = app.screen.query_one(WhereElseArea)
+        assert area.services == {}
+        assert area.border_subtitle is None
 
 
 async def test_the_overdue_screen_lists_items_across_sessions_longest_overdue_first(
@@ -191,3 +199,15 @@ async def test_in_the_app_shift_o_opens_the_overdue_items(tmp_path: Path) -> Non
         assert isinstance(screen, OverdueScreen)
         expected = overdue_actions(load_corpus([tmp_path / "sessions"]), screen.today)
         assert [i.action.id for i in screen.items] == [i.action.id for i in expected]
+
+
+async def test_in_the_app_the_closing_screen_names_where_else_it_was_found(
+    tmp_path: Path,
+) -> None:
+    app = open_app(_repo(tmp_path), tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C")
+        await _settle(app, pilot)
+        area = app.screen.query_one("#where-else", WhereElseArea)
+        assert list(area.services) == ["ledger", "search-indexer"]
+        assert "same kinds of cause before in: ledger (1), search-indexer (1)" in _shown(app)

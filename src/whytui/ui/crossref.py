@@ -29,7 +29,13 @@ def folder_near(path: Path) -> Path:
 
 
 def sessions_near(path: Path) -> Corpus:
-    """Every session in `folder_near(path)`, read on first use. Blocks: call it in a worker."""
+    """Every session in `folder_near(path)`, read on first use. Blocks: call it in a worker.
+
+    Empty for a session not saved yet: until it is a file among the others it belongs to no
+    repository to look across (and whatever folder its path names may be unrelated).
+    """
+    if not path.is_file():
+        return Corpus(())
     folder = folder_near(path)
     with _lock:
         if folder not in _read:

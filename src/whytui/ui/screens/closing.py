@@ -23,6 +23,7 @@ from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.checklist import Checklist
+from whytui.ui.widgets.where_else import WhereElseArea
 
 _QUESTION_FIELDS = {
     "closing-unanswered-prevention": "would-have-prevented",
@@ -80,7 +81,7 @@ class ClosingScreen(Screen[None]):
         yield Checklist(id="checklist")
         for field in ("would-have-prevented", "where-else"):
             yield Label(_question(field), classes="question")
-            yield TextArea(id=field)
+            yield WhereElseArea(id=field) if field == "where-else" else TextArea(id=field)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,17 +1,16 @@
-"""Beside "where else is the same fragility?": services where the same kinds of cause were
-found before.
+"""The answer box of "where else is the same fragility?", which knows where it was before.
 
 The closing question asks the room to look sideways. The sessions already in the repository
-know where root causes of this session's categories turned up before; naming those services
-gives the room somewhere to start. Computed in a worker thread whenever the session's
-categories change.
+know where root causes of this session's categories turned up before; the box names those
+services on its bottom border, where it takes no room from the checklist at 80x24. They are
+looked up in a worker thread whenever the session's categories change.
 """
 
 import datetime as dt
 from pathlib import Path
 
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
 from whytui.models import Session
@@ -20,27 +19,18 @@ from whytui.ui.crossref import sessions_near
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text
 
-SHOWN = 6
-"""Services named; the rest are counted."""
+SHOWN = 4
+"""Services named on the border; the rest are counted."""
 
 
-class FragilityHint(Static):
-    DEFAULT_CSS = """
-    FragilityHint {
-        height: auto;
-        padding: 0 1;
-        color: $text-muted;
-    }
-    """
-
+class WhereElseArea(TextArea):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self._categories: tuple[str, ...] | None = None
         self.services: dict[str, list[str]] = {}
-        """What is shown: service -> the earlier sessions (stems) that found such causes."""
+        """What is shown: service -> the earlier sessions (stems) with such root causes."""
 
     def on_mount(self) -> None:
-        self.display = False
         self.watch(self.app, "session", self._session_changed)
 
     def _session_changed(self, session: Session) -> None:
@@ -53,7 +43,7 @@ class FragilityHint(Static):
             lambda: self._find(categories, path, session.date),
             thread=True,
             exclusive=True,
-            group="fragility-hint",
+            group="where-else",
             exit_on_error=False,
         )
 
@@ -70,23 +60,16 @@ class FragilityHint(Static):
         if categories != self._categories:
             return
         self.services = found
-        self.display = bool(categories)
-        if not categories:
-            return
-        kinds = ", ".join(categories)
         if not found:
-            self.update(f"No earlier session found root causes of these kinds ({kinds}).")
+            self.border_subtitle = None
             return
         named = [
-            Content.assemble(user_text(service, "bold"), f" ({len(stems)})")
+            Content.assemble(user_text(service), f" ({len(stems)})")
             for service, stems in list(found.items())[:SHOWN]
         ]
         more = len(found) - SHOWN
-        self.update(
-            Content.assemble(
-                f"Root causes of these kinds ({kinds}) were found before in: ",
-                Content(", ").join(named),
-                f", and {more} more services" if more > 0 else "",
-                ".",
-            )
+        self.border_subtitle = Content.assemble(
+            "same kinds of cause before in: ",
+            Content(", ").join(named),
+            f" +{more}" if more > 0 else "",
         )

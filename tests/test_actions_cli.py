@@ -400,3 +400,19 @@ def test_done_on_a_hand_written_file_says_more_than_its_lines_changed(
     assert "was not in whytui's own layout" in err
     assert "Recorded a-abcd00000001 as done" in out
     assert not path.read_text().startswith("# written by hand")
+
+
+def test_done_finds_the_item_in_a_repository_named_with_repo(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path_factory.mktemp("elsewhere"))
+    code, out, err = _run(
+        capsys, "done", "a-9999000000b2", "--evidence", "dashboard link", "--repo", str(repo)
+    )
+    assert code == 0, err
+    path = repo / "sessions" / f"{SEARCH}.toml"
+    assert f"whytui commit {path}" in out
+    action = next(a for a in load(path).actions if a.id == "a-9999000000b2")
+    assert (action.status, action.evidence) == (ActionStatus.DONE, "dashboard link")
+    assert action.done_on == dt.date.today()

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from platformdirs import user_state_path
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
@@ -95,7 +94,11 @@ class WhyApp(App[None]):
         self._autosaver = Autosaver(path)
         self._save_timer: Timer | None = None
         self._quit_unsaved = False
-        self._cursor = CursorMemory(state_dir or user_state_path("whytui"))
+        if state_dir is None:
+            from platformdirs import user_state_path
+
+            state_dir = user_state_path("whytui")
+        self._cursor = CursorMemory(state_dir)
         self.session_screen = SessionScreen(self._cursor.recall(path) or ROOT_ID, ask_problem=new)
         self.lock_notice = ""
         self._lock: lock.SessionLock | None = None

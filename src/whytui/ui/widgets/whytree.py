@@ -263,29 +263,42 @@ class WhyTree(Tree[Row]):
         self.select_id(target)
 
     def _apply_nodes(self, old: Session, session: Session) -> None:
+        """Remove, add, move and relabel what differs between `old` and `session`.
+
+        Unchanged nodes are the same objects in both (edits copy only what they change), so
+        one identity check a node finds the few that changed; only their parents' child
+        lists are compared and relabelled.
+        """
         before = {n.id: n for n in old.nodes}
         after = {n.id: n for n in session.nodes}
+        changed = [n for n in session.nodes if before.get(n.id) is not n]
+        touched: set[str] = set()
+        for node_id in before.keys() - after.keys():
+            touched.add(before[node_id].parent)
+            self._remove(node_id)
+        for node in changed:
+            was = before.get(node.id)
+            if was is not None and was.parent != node.parent:
+                touched.add(was.parent)
+                self._remove(node.id)
         children = self._children_map(session)
         relabel: set[str] = set()
-        for node_id, node in before.items():
-            now = after.get(node_id)
-            if now is None or now.parent != node.parent:
-                relabel.add(node.parent)
-                self._remove(node_id)
-        for node in session.nodes:
+        for node in changed:
+            touched.add(node.parent)
             if node.id in self._by_id:
-                if before.get(node.id) is not node:
-                    relabel.add(node.id)
+                relabel.add(node.id)
                 continue
-            parent = self._by_id[node.parent]
             siblings = [c.id for c in children[node.parent]]
             position = sum(1 for s in siblings[: siblings.index(node.id)] if s in self._by_id)
-            self._add_subtree(parent, node, children, before=position)
-            relabel.add(node.parent)
-        for parent_id, kids in children.items():
-            tree_node = self._by_id[parent_id]
+            self._add_subtree(self._by_id[node.parent], node, children, before=position)
+        for parent_id in touched:
+            tree_node = self._by_id.get(parent_id)
+            if tree_node is None:
+                continue
+            kids = children.get(parent_id, [])
             if [c.data.node_id for c in tree_node.children if c.data] != [k.id for k in kids]:
                 self._reorder(tree_node, kids, children)
+            relabel.add(parent_id)
         for node_id in relabel:
             if node_id in self._by_id and node_id != ROOT_ID:
                 self._apply(self._by_id[node_id], after[node_id])

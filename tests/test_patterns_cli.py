@@ -55,7 +55,7 @@ def test_text_names_each_recurring_cause_and_its_sessions(
     assert f"Recurring root causes ({len(clusters)}): alike statements in several sessions" in out
     largest = max(clusters, key=len)
     assert f"  1. {len(largest)} sessions, " in out
-    listed = {line.strip() for line in out.splitlines() if line.startswith("       ")}
+    listed = {line.split()[0] for line in out.splitlines() if line.startswith("       ")}
     shown = {s for c in clusters for s in sorted(c)[:5] if len(c) <= 5}
     assert shown <= listed
     assert "… and 1 more" in out  # the six-session cluster lists five

@@ -160,8 +160,11 @@ def _text(counts: "Tally", found: list["Cluster"]) -> str:
         )
         lines.append(f"     {_fit(cluster.causes[0].node.text, WIDTH - 5)}")
         shown_causes = list({c.stem: c for c in cluster.causes}.values())
-        for cause in shown_causes[:SHOWN_SESSIONS]:
-            lines.append(f"       {_fit(cause.stem, WIDTH - 7)}")
+        for cause in shown_causes[:SHOWN_SESSIONS]:  # each session in its own words
+            stem = _fit(cause.stem, WIDTH - 7)
+            room = WIDTH - 7 - len(stem) - 2
+            words = f"  {_fit(cause.node.text, room)}" if room >= 20 else ""
+            lines.append(f"       {stem}{words}")
         if len(shown_causes) > SHOWN_SESSIONS:
             lines.append(f"       … and {len(shown_causes) - SHOWN_SESSIONS:,} more")
     return "\n".join(lines)

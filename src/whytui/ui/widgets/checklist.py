@@ -98,9 +98,9 @@ class Checklist(OptionList):
 
     def _problem_prompt(self, message: str) -> Content:
         """`  ✗ message`, wrapped under its own first word rather than under the glyph."""
-        # Padding and a scrollbar: 4 cells. Before the first layout the list is as wide as
-        # the screen, so the first frame already wraps where later ones do.
-        width = (self.size.width or self.app.size.width) - 4
+        # Room is left for a scrollbar whether or not one shows, and before the first layout
+        # the list is as wide as the screen less its padding: every frame wraps alike.
+        width = (self.size.width or self.app.size.width - 2) - 2
         return hanging(Content.assemble("  ", ("✗ ", "$error")), message, width)
 
     def show(self, problems: list[Problem]) -> None:

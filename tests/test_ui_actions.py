@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from ui_host import ACTION, ROOT_CAUSE, SECOND_CAUSE, HostApp, make_session
 from whyapp_kit import ROOT_CAUSE as DEMO_ROOT_CAUSE
@@ -18,6 +18,7 @@ from whytui.ui.screens.actions import ActionsScreen
 from whytui.ui.screens.evidence import EvidenceScreen
 from whytui.ui.widgets import action_form
 from whytui.ui.widgets.action_table import ActionTable
+from whytui.ui.widgets.cause_picker import CausePicker
 
 SIZE = (80, 24)
 SPECIFIC = "Require an Idempotency-Key header on POST /charges"
@@ -82,7 +83,7 @@ async def test_add_a_specific_item_with_every_field() -> None:
         await pilot.press(*SPECIFIC, "enter", *"Kofi", "enter", *"2026-11-20", "enter")
         await fill(pilot, "done-when", "A POST without the header returns 400 in staging")
         await pilot.press("enter")
-        causes = app.screen.query_one(SelectionList)
+        causes = app.screen.query_one(CausePicker)
         assert causes.has_focus
         await pilot.press("down", "space")
         await fill(pilot, "tracker", "PAY-482")
@@ -139,8 +140,8 @@ async def test_a_vague_item_shows_why_and_an_example_as_typed_and_is_refused(
         assert app.screen.query_one("#text-verdict").has_class("-refused")
         assert app.screen.query_one("#text", Input).has_focus
         notices = [n.message for n in app._notifications]
-        assert any(
-            "vague: 'look into' promises attention" in n and "Cap pool" in n for n in notices
+        assert "Not saved: this item is vague: 'look into' promises attention, not a change." in (
+            " ".join(notices)
         )
 
         await fill(pilot, "text", "Cap the pool size at 20 in the chart")
@@ -210,8 +211,10 @@ async def test_link_an_item_to_a_second_root_cause_and_unlink_the_first() -> Non
     app = actions_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        causes = app.screen.query_one(SelectionList)
-        assert causes.selected == [ROOT_CAUSE]
+        causes = app.screen.query_one(CausePicker)
+        assert causes.linked == (ROOT_CAUSE,)
+        assert "[x] Postgres max_connections" in screen_text(app)
+        assert "[ ] The charge endpoint accepts retries" in screen_text(app)
         causes.focus()
         await pilot.press("space", "down", "space", "ctrl+o")
         assert action(app, ACTION).causes == (SECOND_CAUSE,)
@@ -314,7 +317,7 @@ async def test_in_the_real_app_an_added_item_is_saved_and_undo_removes_it(
         await fill(pilot, "text", SPECIFIC)
         await fill(pilot, "owner", "Kofi Mensah")
         await fill(pilot, "done-when", "A POST without the header returns 400 in staging")
-        app.screen.query_one(SelectionList).select(DEMO_ROOT_CAUSE)
+        app.screen.query_one(CausePicker).toggle(DEMO_ROOT_CAUSE)
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, ActionsScreen)
         assert await app.flush_autosave() is None

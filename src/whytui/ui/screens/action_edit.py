@@ -12,12 +12,13 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input, SelectionList
+from textual.widgets import Footer, Header, Input
 
 from whytui.edits import EditError, add_action, update_action
 from whytui.models import Session
 from whytui.ui.host import session_host
 from whytui.ui.widgets.action_form import ActionForm
+from whytui.ui.widgets.cause_picker import CausePicker
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
 
     def _values(self) -> tuple[object, ...]:
         inputs = tuple(i.value for i in self.query(Input))
-        return (*inputs, tuple(self.query_one("#causes", SelectionList).selected))
+        return (*inputs, self.query_one(CausePicker).linked)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field, and saves from the last one."""

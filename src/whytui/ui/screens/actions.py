@@ -61,6 +61,8 @@ class ActionsScreen(Screen[None]):
         Binding("x,delete", "delete", "Delete", id="action-delete",
                 tooltip="Delete the item (undo brings it back)"),
         Binding("escape", "back", "Back", id="actions-back", tooltip="Back to the tree"),
+        # The app's A opens this screen; here it would do nothing, so the footer hides it.
+        Binding("A", "app.actions", show=False),
     ]  # fmt: skip
 
     def __init__(self, select: str | None = None) -> None:
@@ -204,7 +206,7 @@ class ActionsScreen(Screen[None]):
             return
         self._edit(delete_action(self._session, current.id), "Delete action item")
         shown = user_text(" ".join(current.text.split())[:60]).plain
-        self.notify(f"Deleted '{shown}'. Undo brings it back.", markup=False)
+        self.notify(f"Deleted '{shown}'. Undo (u) brings it back.", markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

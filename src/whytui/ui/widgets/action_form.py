@@ -14,13 +14,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
-from textual.widgets import Input, Label, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Label, Static
 
 from whytui.judge import ActionVerdict, judge_action
 from whytui.models import ActionItem, Session
 from whytui.rules import action_problems
 from whytui.ui.usertext import hanging, user_text
+from whytui.ui.widgets.cause_picker import CausePicker, Choice
 
 DATE_FORMAT = "YYYY-MM-DD"
 
@@ -140,7 +140,7 @@ class ActionForm(VerticalScroll, can_focus=False):
         background: $error 20%;
         color: $text;
     }
-    ActionForm SelectionList {
+    ActionForm CausePicker {
         width: 1fr;
         height: auto;
         max-height: 6;
@@ -181,32 +181,21 @@ class ActionForm(VerticalScroll, can_focus=False):
         )
         yield _row("Done when", self._input("done-when", "what anyone could check, no judgment"))
         yield Static(id="done-when-verdict", classes="verdict")
-        yield _row("Causes", SelectionList[str](*self._cause_choices(), id="causes", compact=True))
+        yield _row("Causes", self._cause_picker())
         yield _row("Tracker", self._input("tracker", "ticket or link where the work is planned"))
         yield Static(id="missing")
 
-    def _cause_choices(self) -> list[Selection[str]]:
+    def _cause_picker(self) -> CausePicker:
         """The session's root causes, plus any linked node that is no longer one (to unlink)."""
         linked = set(self._action.causes) if self._action else set()
-        choices = [
-            Selection(user_text(node.text), node.id, node.id in linked)
-            for node in self._session.root_causes()
-        ]
-        roots = {node.id for node in self._session.root_causes()}
-        for node_id in sorted(linked - roots):
+        roots = self._session.root_causes()
+        choices = [Choice(node.id, user_text(node.text)) for node in roots]
+        for node_id in sorted(linked - {node.id for node in roots}):
             label = user_text(self._session.node(node_id).text) + Content(" (not a root cause)")
-            choices.append(Selection(label, node_id, True))
-        return choices
+            choices.append(Choice(node_id, label))
+        return CausePicker(choices, linked, id="causes")
 
     def on_mount(self) -> None:
-        if not self.query_one("#causes", SelectionList).option_count:
-            self.query_one("#causes", SelectionList).add_option(
-                Selection(
-                    Content("no root causes yet: close a branch in the tree first"),
-                    "",
-                    disabled=True,
-                )
-            )
         self.refresh_verdicts()
 
     def on_resize(self) -> None:
@@ -216,7 +205,7 @@ class ActionForm(VerticalScroll, can_focus=False):
         event.stop()
         self.refresh_verdicts()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+    def on_cause_picker_changed(self, event: CausePicker.Changed) -> None:
         event.stop()
         self.refresh_verdicts()
 
@@ -263,7 +252,9 @@ class ActionForm(VerticalScroll, can_focus=False):
         )
         problems = [p for p in action_problems(draft, self._session) if p.rule not in _JUDGED_HERE]
         if not problems:
-            return Content.assemble(("✓ ", "$success"), "owner, due date, done when, root cause")
+            return Content.assemble(
+                ("✓ ", "$success"), "nothing missing: owner, due date, done when, root cause"
+            )
         names = [_MISSING.get(p.rule) or p.message for p in problems]
         return Content.assemble(
             ("✗ missing: ", "$warning"),
@@ -272,7 +263,7 @@ class ActionForm(VerticalScroll, can_focus=False):
         )
 
     def _selected_causes(self) -> tuple[str, ...]:
-        return tuple(c for c in self.query_one("#causes", SelectionList).selected if c)
+        return self.query_one(CausePicker).linked
 
     def refusal(self) -> Refusal | None:
         """Why this item may not be saved: no text, vague text, or a due date that isn't one."""
@@ -281,8 +272,11 @@ class ActionForm(VerticalScroll, can_focus=False):
             return Refusal("Not saved: say what will change.", "text")
         verdict = judge_action(text)
         if not verdict.is_specific:
-            hint = f" {verdict.hint}" if verdict.hint else ""
-            return Refusal(f"Not saved: this item is vague: {_reasons(verdict)}.{hint}", "text")
+            return Refusal(
+                f"Not saved: this item is vague: {_reasons(verdict)}. "
+                "A specific rewrite is under the text.",
+                "text",
+            )
         try:
             parse_due(self._value("due"))
         except ValueError:

@@ -5,8 +5,10 @@ Generates 1,000 sessions of ~50 whys, then times, on a warm file cache:
   tomli      the same with `tomli`, tomllib's code compiled, which whytui reads with;
   lint       `whytui.cli.main(["lint", folder])` in this process (output to /dev/null);
   lint-proc  `python -m whytui.cli lint folder` as CI runs it, interpreter start included.
-The four run back to back in each round, so that a busy machine slows all of them alike;
-times are each one's best round, ratios the median of the rounds' ratios.
+The four run back to back in each round, so that a busy machine slows all of them alike.
+Time is CPU time (user + system, of the child for lint-proc): on a shared machine wall time
+swings by half from one run to the next, CPU time barely. Wall time is shown beside it. Each
+figure is its best round; ratios are the median of the rounds' ratios of CPU time.
 
     uv run python benchmarks/bench_lint.py [--count 1000] [--nodes 50] [--profile]
 
@@ -18,6 +20,7 @@ import contextlib
 import cProfile
 import os
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
@@ -35,10 +38,18 @@ from whytui.cli import main as whytui_main
 TARGET = 1.5
 
 
-def timed(work: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(work: Callable[[], object]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) that `work` took."""
+    cpu, wall = cpu_seconds(), time.perf_counter()
     work()
-    return time.perf_counter() - start
+    return cpu_seconds() - cpu, time.perf_counter() - wall
 
 
 def parse_all(paths: list[Path], loads: Callable[[str], object] = tomllib.loads) -> None:
@@ -85,21 +96,26 @@ def main() -> int:
             "lint-proc": lambda: lint_subprocess(folder),
         }
         rounds = [{name: timed(run) for name, run in work.items()} for _ in range(args.runs)]
-        best = {name: min(r[name] for r in rounds) for name in work}
 
         def ratio(name: str, base: str = "parse") -> float:
-            return statistics.median(r[name] / r[base] for r in rounds)
+            return statistics.median(r[name][0] / r[base][0] for r in rounds)
 
-        per_file = {name: best[name] / len(paths) * 1e3 for name in work}
-        print(f"lint exit code          {exit_code}")
-        print(f"parse (tomllib)         {best['parse']:6.3f} s  {per_file['parse']:.2f} ms/file")
-        print(f"parse (tomli)           {best['tomli']:6.3f} s  {per_file['tomli']:.2f} ms/file")
-        print(f"lint (in process)       {best['lint']:6.3f} s  {per_file['lint']:.2f} ms/file")
-        print(f"lint (subprocess)       {best['lint-proc']:6.3f} s  start-up included")
+        print(f"lint exit code {exit_code}; {args.runs} rounds")
+        print(f"{'':22}{'cpu s':>8}{'wall s':>8}{'cpu ms/file':>13}")
+        labels = {
+            "parse": "parse (tomllib)",
+            "tomli": "parse (tomli)",
+            "lint": "lint (in process)",
+            "lint-proc": "lint (subprocess)",
+        }
+        for name, label in labels.items():
+            cpu = min(r[name][0] for r in rounds)
+            wall = min(r[name][1] for r in rounds)
+            print(f"{label:22}{cpu:8.2f}{wall:8.2f}{cpu / len(paths) * 1e3:13.2f}")
         verdict = "within" if ratio("lint") <= TARGET else "OVER"
-        print(f"ratio lint/parse        {ratio('lint'):6.2f}x  ({verdict} the {TARGET}x target)")
-        print(f"ratio lint-proc/parse   {ratio('lint-proc'):6.2f}x")
-        print(f"ratio lint/tomli        {ratio('lint', 'tomli'):6.2f}x  (whytui's own parse)")
+        print(f"ratio lint/parse        {ratio('lint'):5.2f}x  ({verdict} the {TARGET}x target)")
+        print(f"ratio lint-proc/parse   {ratio('lint-proc'):5.2f}x  (interpreter start included)")
+        print(f"ratio lint/tomli        {ratio('lint', 'tomli'):5.2f}x  (the parser whytui uses)")
 
         if args.profile:
             profiler = cProfile.Profile()

@@ -56,49 +56,127 @@ WHYS = (
     "Nobody was paged until customers reported errors in {service}.",
 )  # fmt: skip
 ROOT_CAUSES = {
-    "missing-check": "CI has no check that rejects {service} config without a timeout.",
-    "unsafe-default": "{component} defaults to unlimited retries in our shared client.",
-    "knowledge-gap": (
-        "The runbook for {service} assumes knowledge of {component} that new engineers don't have."
+    "missing-check": (
+        "CI has no check that rejects {service} config without a {guard}.",
+        "Nothing in the deploy pipeline of {service} compares {component} settings with prod.",
+        "Schema migrations for {service} run without a check for locks longer than {seconds}s.",
     ),
-    "monitoring-gap": "No alert fires when the error rate of {service} passes {percent}%.",
-    "process-gap": "The escalation policy for {service} has no time-based escalation step.",
-    "tool-hazard": "The deploy tool applies {service} config changes without showing a diff.",
-    "capacity-limit": "{component} allows {small} connections while {service} opens {large}.",
-    "external-dependency": "The payment provider changed its API timeout without notice.",
+    "unsafe-default": (
+        "{component} defaults to unlimited retries in the client {service} shares with {other}.",
+        "The {service} Helm chart sets no {guard} unless a release overrides it.",
+        "New {service} queues are created without a dead-letter queue by default.",
+    ),
+    "knowledge-gap": (
+        "The runbook for {service} assumes knowledge of {component} that new engineers don't have.",
+        "The {service} onboarding guide never explains how {component} fails over.",
+        "How {other} depends on {service} is written down nowhere outside old chat threads.",
+    ),
+    "monitoring-gap": (
+        "No alert fires when the error rate of {service} passes {percent}%.",
+        "The {service} dashboard shows {component} lag but nothing alerts on it.",
+        "Health checks of {service} pass while {component} rejects {percent}% of writes.",
+    ),
+    "process-gap": (
+        "The escalation policy for {service} has no time-based escalation step.",
+        "Changes to {component} need no review from the {other} owners who depend on it.",
+        "The handover between {service} on-call shifts has no list of open incidents.",
+    ),
+    "tool-hazard": (
+        "The deploy tool applies {service} config changes without showing a diff.",
+        "The admin console runs {service} bulk jobs against prod without a confirmation.",
+        "The {component} CLI uses the same flag to drain and to delete a node.",
+    ),
+    "capacity-limit": (
+        "{component} allows {small} connections while {service} opens {large}.",
+        "The {service} worker pool of {small} cannot drain a backlog of {large} jobs a minute.",
+        "{component} has one shard for {service}, and it fills at {large} writes a second.",
+    ),
+    "external-dependency": (
+        "The payment provider changed its API timeout to {seconds}s without notice.",
+        "The {service} email vendor throttles us at {small} messages a second, undocumented.",
+        "The DNS provider's outage took {component} names for {service} offline.",
+    ),
 }
 ACTIONS = {
     "missing-check": (
-        "Add a CI rule that fails when {service} config has no timeout.",
-        "A test pull request without a timeout fails CI with the rule's message.",
+        (
+            "Add a CI rule that fails when {service} config has no {guard}.",
+            "A test pull request without a {guard} fails CI with the rule's message.",
+        ),
+        (
+            "Add a pipeline step that diffs {component} settings of {service} with prod.",
+            "A staging deploy with a changed setting stops at the diff step.",
+        ),
     ),
     "unsafe-default": (
-        "Set the shared client's default retries to 3 with exponential backoff.",
-        "The client's unit test shows a fourth retry is never attempted.",
+        (
+            "Set the default retries of the client {service} uses to 3 with backoff.",
+            "The client's unit test shows a fourth retry is never attempted.",
+        ),
+        (
+            "Give the {service} Helm chart a default {guard} in its values file.",
+            "helm template with no overrides renders the {guard} for {service}.",
+        ),
     ),
     "knowledge-gap": (
-        "Add a {component} section to the {service} runbook with the recovery commands.",
-        "The runbook page has the section and the on-call rota links to it.",
+        (
+            "Add a {component} section to the {service} runbook with the recovery commands.",
+            "The runbook page has the section and the on-call rota links to it.",
+        ),
+        (
+            "Write the {other} to {service} dependency into the service catalogue entry.",
+            "The catalogue entry for {service} lists {other} with its failure mode.",
+        ),
     ),
     "monitoring-gap": (
-        "Add a paging alert when the error rate of {service} exceeds {percent}% for 5 min.",
-        "The alert rule is in the alerts repository and fired in the staging drill.",
+        (
+            "Add a paging alert when the error rate of {service} exceeds {percent}% for 5 min.",
+            "The alert rule is in the alerts repository and fired in the staging drill.",
+        ),
+        (
+            "Alert when {component} lag for {service} stays above {large} for 10 minutes.",
+            "The rule exists and paged the {service} rota in a {minutes}-minute drill.",
+        ),
     ),
     "process-gap": (
-        "Add a 15-minute escalation step to the {service} escalation policy.",
-        "The policy export lists the step and a test incident escalated after 15 minutes.",
+        (
+            "Add a {minutes}-minute escalation step to the {service} escalation policy.",
+            "The policy export lists the step and a test incident escalated on time.",
+        ),
+        (
+            "Require a review from {other} owners on changes to {component} settings.",
+            "CODEOWNERS lists the {other} team for the {component} config folder.",
+        ),
     ),
     "tool-hazard": (
-        "Make the deploy tool print the config diff and ask for confirmation.",
-        "Deploying a config change in staging shows the diff before applying it.",
+        (
+            "Make the deploy tool print the {service} config diff and ask to confirm.",
+            "Deploying a config change in staging shows the diff before applying it.",
+        ),
+        (
+            "Split the {component} CLI's drain and delete into two separate commands.",
+            "The CLI's help lists both commands and delete refuses without --node.",
+        ),
     ),
     "capacity-limit": (
-        "Raise max_connections to {large} and cap the {service} pool at {small}.",
-        "The database parameter group and the {service} chart both show the new values.",
+        (
+            "Raise max_connections to {large} and cap the {service} pool at {small}.",
+            "The database parameter group and the {service} chart both show the new values.",
+        ),
+        (
+            "Autoscale the {service} workers from {small} to {large} on queue depth.",
+            "A load test with {large} jobs a minute keeps the queue under {minutes} minutes.",
+        ),
     ),
     "external-dependency": (
-        "Pin the payment provider API version in the client and alert on deprecations.",
-        "The client sends a pinned version header, checked by a contract test in CI.",
+        (
+            "Pin the provider API version in the {service} client and alert on deprecations.",
+            "The client sends a pinned version header, checked by a contract test in CI.",
+        ),
+        (
+            "Add a second DNS provider for the {service} zone with health-checked failover.",
+            "Both providers answer for the zone and the failover drill passed.",
+        ),
     ),
 }
 CLOSING = (
@@ -117,6 +195,8 @@ def _words(rng: random.Random, service: str) -> dict[str, object]:
         "percent": rng.choice((1, 2, 5, 10)),
         "small": rng.choice((50, 100, 200)),
         "large": rng.choice((400, 800, 1600)),
+        "seconds": rng.choice((5, 10, 30, 60)),
+        "guard": rng.choice(("timeout", "retry limit", "memory limit", "rate limit", "expiry")),
     }
 
 
@@ -157,9 +237,10 @@ def generate_session(rng: random.Random, nodes: int = 50) -> Session:
         if is_open and rng.random() < 0.3:
             continue  # a branch the room hasn't finished
         category = rng.choice(sorted(ROOT_CAUSES))
-        session = edits.edit_text(session, leaf.id, _say(ROOT_CAUSES[category], rng, service))
+        cause = _say(rng.choice(ROOT_CAUSES[category]), rng, service)
+        session = edits.edit_text(session, leaf.id, cause)
         session = edits.close_as_root_cause(session, leaf.id, category)
-        text, done_when = ACTIONS[category]
+        text, done_when = rng.choice(ACTIONS[category])
         session, _ = edits.add_action(
             session,
             text=_say(text, rng, service),

@@ -3,13 +3,16 @@
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import whytui.lint
+import whytui.rules
+import whytui.sessionfile
 from gitrepo import closable_session
-from whytui import edits
+from whytui import edits, tomlfile
 from whytui.cli import main
 from whytui.commands.lint import github_data, github_property
 from whytui.config import Config, load_config
@@ -252,6 +255,39 @@ def test_a_file_name_that_is_not_utf8_is_printed_not_crashed_on(
     assert code == 2
     assert len(out) == 1
     assert out[0].startswith(f"{tmp_path}/caf\\udce9.toml:1: unreadable: schema 99 is newer")
+
+
+def test_each_text_is_judged_once_and_each_file_indexed_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What makes lint cost more than parsing, done no more than once (benchmarks/bench_lint)."""
+    session = load(CLOSED_EXAMPLE)
+    expected = [n.text for n in session.root_causes()]
+    expected += [t for a in session.actions for t in (a.text, a.done_when)]
+    path = reviewed(tmp_path, open_leaf=True)
+    judged: list[str] = []
+    indexed: list[str] = []
+
+    def counting(judge: Callable[..., object]) -> Callable[..., object]:
+        def wrapper(text: str, *args: object) -> object:
+            judged.append(text)
+            return judge(text, *args)
+
+        return wrapper
+
+    class CountingIndex(tomlfile.LineIndex):
+        def __init__(self, text: str) -> None:
+            indexed.append(text)
+            super().__init__(text)
+
+    monkeypatch.setattr(whytui.rules, "judge_cause", counting(whytui.rules.judge_cause))
+    monkeypatch.setattr(whytui.rules, "judge_action", counting(whytui.rules.judge_action))
+    for module in (tomlfile, whytui.sessionfile, whytui.lint):
+        monkeypatch.setattr(module, "LineIndex", CountingIndex)
+    assert lint(capsys, CLOSED_EXAMPLE, path)[0] == 1
+    assert len(indexed) == 1  # only the file with a problem, and only once
+    assert sorted(judged[: len(expected)]) == sorted(expected)
+    assert len(judged) == len(expected) + 3  # the other file: one root cause, one action
 
 
 # -- default: this repository's sessions folder ----------------------------------------------

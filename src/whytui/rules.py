@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from whytui.config import Config
 from whytui.judge import judge_action, judge_cause
-from whytui.models import ActionItem, Session, SessionStatus
+from whytui.models import ActionItem, Session, SessionStatus, WhyNode
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +31,17 @@ def leaf_close_problems(
     session: Session, node_id: str, category: str | None, config: Config
 ) -> list[Problem]:
     """Why this node may not (yet) be closed as a root cause under `category`."""
-    node = session.node(node_id)
+    has_whys = bool(session.children(node_id))
+    return _leaf_problems(session.node(node_id), has_whys, category, config, config.category_ids())
+
+
+def _leaf_problems(
+    node: WhyNode, has_whys: bool, category: str | None, config: Config, known: frozenset[str]
+) -> list[Problem]:
+    """`leaf_close_problems` with the session-wide lookups done by the caller, once."""
+    node_id = node.id
     problems: list[Problem] = []
-    if session.children(node_id):
+    if has_whys:
         problems.append(
             Problem(
                 "root-cause-has-whys",
@@ -47,7 +55,7 @@ def leaf_close_problems(
                 "root-cause-no-category", "choose the structural category of this cause", node_id
             )
         )
-    elif category not in config.category_ids():
+    elif category not in known:
         problems.append(
             Problem(
                 "root-cause-unknown-category",
@@ -70,6 +78,11 @@ def leaf_close_problems(
 
 def action_problems(action: ActionItem, session: Session) -> list[Problem]:
     """What keeps an action item from being something someone could verify is done."""
+    return _action_problems(action, frozenset(n.id for n in session.root_causes()))
+
+
+def _action_problems(action: ActionItem, root_causes: frozenset[str]) -> list[Problem]:
+    """`action_problems` given the ids of the session's root causes."""
     problems: list[Problem] = []
 
     def add(rule: str, message: str) -> None:
@@ -101,8 +114,7 @@ def action_problems(action: ActionItem, session: Session) -> list[Problem]:
     if not action.causes:
         add("action-no-cause", f"{_quote(action.text)} is not linked to a root cause")
     else:
-        causes = {n.id for n in session.root_causes()}
-        loose = [c for c in action.causes if c not in causes]
+        loose = [c for c in action.causes if c not in root_causes]
         if loose:
             add(
                 "action-cause-not-root",
@@ -114,10 +126,14 @@ def action_problems(action: ActionItem, session: Session) -> list[Problem]:
 def standing_problems(session: Session, config: Config) -> list[Problem]:
     """What is already wrong, however unfinished the session is."""
     problems: list[Problem] = []
-    for node in session.root_causes():
-        problems += list(leaf_close_problems(session, node.id, node.category, config))
+    parents = {n.parent for n in session.nodes}
+    known = config.category_ids()
+    causes = session.root_causes()
+    for node in causes:
+        problems += _leaf_problems(node, node.id in parents, node.category, config, known)
+    cause_ids = frozenset(n.id for n in causes)
     for action in session.actions:
-        problems += action_problems(action, session)
+        problems += _action_problems(action, cause_ids)
     return problems
 
 

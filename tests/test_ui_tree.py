@@ -226,9 +226,7 @@ async def test_the_panel_asks_the_question_that_fits_the_node(tmp_path: Path) ->
             text = screen_text(app)
             for question in questions:
                 assert question in text, (node_id, question)
-        assert (
-            "why 2 · w-8k2l6z0x4cvb · root cause: Capacity or design limit · 1 action item" in text
-        )
+        assert "why 2 · w-8k2l6z0x4cvb · ■ Capacity or design limit · 1 action item" in text
 
 
 HOSTILE = [

@@ -141,10 +141,15 @@ class WhyApp(App[None]):
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Keys for the whole session wait while a dialog asks a question."""
-        if action in {"undo", "redo", "actions", "closing", "overdue", "help"}:
-            return not isinstance(self.screen, ModalScreen)
-        return True
+        """Keys for the whole session wait while a dialog asks a question.
+
+        A screen's own key (A on the action items, C on the checklist) is hidden there.
+        """
+        session_wide = {"undo", "redo", "actions", "closing", "overdue", "help"}
+        if action in session_wide and isinstance(self.screen, ModalScreen):
+            return False
+        own = {"actions": "ActionsScreen", "closing": "ClosingScreen", "overdue": "OverdueScreen"}
+        return type(self.screen).__name__ != own.get(action)
 
     def action_help(self) -> None:
         from whytui.ui.keys import key_groups

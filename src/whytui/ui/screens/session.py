@@ -174,8 +174,12 @@ class SessionScreen(Screen[None]):
         if mode is EditMode.EDIT:
             if text is None:
                 text = session.problem if target == ROOT_ID else session.node(target).text
-            what = "the problem statement" if target == ROOT_ID else "this why"
-            heading = Content.assemble(("Edit ", "bold"), what)
+            if target != ROOT_ID:
+                heading = Content.assemble(("Edit ", "bold"), "this why")
+            elif text:
+                heading = Content.assemble(("Edit ", "bold"), "the problem statement")
+            else:
+                heading = Content.assemble(("Write the problem statement", "bold"))
         else:
             text = ""
             if mode is EditMode.WHY:

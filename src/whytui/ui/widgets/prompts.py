@@ -55,7 +55,7 @@ def detail_for(session: Session, node_id: str, config: Config) -> Content:
     parts = [f"why {session.depth(node_id)}", node.id]
     if node.category:
         names = {c.id: c.name for c in config.all_categories()}
-        parts.append(f"root cause: {names.get(node.category, node.category)}")
+        parts.append(f"■ {names.get(node.category, node.category)}")
         parts.append(_plural(len(session.actions_for(node_id)), "action item"))
     elif session.children(node_id):
         parts.append(_plural(len(session.children(node_id)), "why") + " below")

@@ -122,13 +122,13 @@ class ClosingScreen(Screen[None]):
             area.read_only = locked
             if area.text != text and not area.has_focus:
                 area.load_text(text)
-        self._show_problems()
+        self._problems_shown = self._problems()
+        self._redraw(self._problems_shown)
         if self._close_requested and session.status is SessionStatus.CLOSED:
             self._close_requested = False
             self.app.run_worker(self._saved_closed())
 
-    def _show_problems(self) -> None:
-        problems = self._problems_shown = self._problems()
+    def _redraw(self, problems: list[Problem]) -> None:
         self.query_one(Checklist).show(problems)
         self.query_one("#closing-summary", Static).update(self._summary(problems))
         self.refresh_bindings()
@@ -152,8 +152,12 @@ class ClosingScreen(Screen[None]):
         return host.read_only or host.session.status is SessionStatus.CLOSED
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Redraw only when typing changes what is unmet: keystrokes stay cheap."""
         event.stop()
-        self._show_problems()
+        problems = self._problems()
+        if problems != self._problems_shown:
+            self._problems_shown = problems
+            self._redraw(problems)
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         if isinstance(event.widget, TextArea):

@@ -100,6 +100,12 @@ def _verdict_content(
     return Content("\n").join(lines)
 
 
+def _show(static: Static, content: Content) -> None:
+    """Update only on a change of text: the form re-judges on every keystroke."""
+    if static.content != content:
+        static.update(content)
+
+
 def _row(label: str, *fields: Widget) -> Horizontal:
     return Horizontal(Label(label, classes="field-label"), *fields, classes="row")
 
@@ -214,26 +220,25 @@ class ActionForm(VerticalScroll, can_focus=False):
 
     def refresh_verdicts(self) -> None:
         """Show the judge's verdict on the text and `done when`, and what is still missing."""
-        text = self._value("text").strip()
         text_verdict = self.query_one("#text-verdict", Static)
         text_verdict.remove_class("-refused")
+        text = self._value("text").strip()
+        content = Content("Say what will change, concretely enough to check.")
         if text:
             labels = ("vague", "specific: someone could check it")
-            verdict = _verdict_content(judge_action(text), labels, text_verdict.size.width, True)
-            text_verdict.update(verdict)
-        else:
-            text_verdict.update(Content("Say what will change, concretely enough to check."))
-        done_when = self._value("done-when").strip()
+            content = _verdict_content(judge_action(text), labels, text_verdict.size.width, True)
+        _show(text_verdict, content)
+
         done_when_verdict = self.query_one("#done-when-verdict", Static)
+        done_when = self._value("done-when").strip()
+        content = Content("A check anyone could run: no 'better' or 'enough'.")
         if done_when:
             labels = ("needs judgment", "checkable")
             width = done_when_verdict.size.width
-            done_when_verdict.update(
-                _verdict_content(judge_action(done_when), labels, width, hint=False)
-            )
-        else:
-            done_when_verdict.update(Content("A check anyone could run: no 'better' or 'enough'."))
-        self.query_one("#missing", Static).update(self._missing_content())
+            content = _verdict_content(judge_action(done_when), labels, width, hint=False)
+        _show(done_when_verdict, content)
+
+        _show(self.query_one("#missing", Static), self._missing_content())
 
     def _missing_content(self) -> Content:
         try:

@@ -60,12 +60,10 @@ def bare():
 
 def demo():
     from platformdirs import user_cache_path
-    from whytui.commands.app import demo_copy
-    from whytui.config import config_for
-    from whytui.ui.app import WhyApp
+    from whytui.commands.app import demo_copy, prepare_app
 
     path = demo_copy(user_cache_path("whytui") / "bench")
-    return WhyApp(path, config=config_for(path.parent), state_dir=Path(sys.argv[2]))
+    return prepare_app(path, state_dir=Path(sys.argv[2]))
 
 app = demo() if sys.argv[1] == "demo" else bare()
 print(*asyncio.run(first_frame(app)))

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from whytui.config import Config
+    from whytui.models import Session
+    from whytui.ui.app import WhyApp
 
 DEMO_NAME = "2026-10-16-payments-api-timeouts-demo.toml"
 DEMO_KEEP_DAYS = 7
@@ -39,15 +41,38 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _run_app(path: Path, *, new: bool = False, session: Any = None) -> int:
-    from whytui.config import config_for
+def prepare_app(
+    path: Path,
+    *,
+    new: bool = False,
+    session: "Session | None" = None,
+    state_dir: Path | None = None,
+) -> "WhyApp":
+    """The app on `path`, ready to run; `InputError` if the file or its config is unreadable.
+
+    Startup allocates much and frees almost nothing, so the collector is kept out of it and
+    what it built is frozen out of later collections: whytui's first frame is mostly
+    imports, and a sixth of that was the collector scanning them again and again.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        from whytui.config import config_for
+        from whytui.ui.app import WhyApp
+
+        config = config_for(path.parent)
+        return WhyApp(path, session=session, config=config, new=new, state_dir=state_dir)
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def _run_app(path: Path, *, new: bool = False, session: "Session | None" = None) -> int:
     from whytui.tomlfile import InputError
 
     try:
-        config = config_for(path.parent)
-        from whytui.ui.app import WhyApp
-
-        app = WhyApp(path, session=session, config=config, new=new)
+        app = prepare_app(path, new=new, session=session)
     except InputError as error:
         return _fail(f"{error}\nNothing was changed; fix the file and try again.")
     app.run()

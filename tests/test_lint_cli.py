@@ -352,6 +352,6 @@ def test_default_without_a_sessions_folder_says_what_to_do(
     code, out, _ = lint(capsys)
     assert code == 2
     assert out == [
-        "sessions: unreadable: no sessions folder here ('sessions = \"sessions\"' in "
-        ".whytui.toml, or the default 'sessions'); create it or pass the paths to lint"
+        "sessions: unreadable: no such sessions folder: create it, set `sessions` in "
+        ".whytui.toml, or name the files or folders to lint"
     ]

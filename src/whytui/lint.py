@@ -116,8 +116,8 @@ def lint_repository(start: Path) -> Report:
     folder = root / config.sessions
     if not folder.is_dir():
         problem = (
-            f"no sessions folder here ('sessions = \"{config.sessions}\"' in .whytui.toml, "
-            "or the default 'sessions'); create it or pass the paths to lint"
+            "no such sessions folder: create it, set `sessions` in .whytui.toml, "
+            "or name the files or folders to lint"
         )
         return Report([Finding(folder, None, UNREADABLE, problem)])
     return lint_paths([folder], configs)

@@ -330,3 +330,15 @@ async def test_in_the_real_app_an_added_item_is_saved_and_undo_removes_it(
         assert "Undid: Add action item" in [n.message for n in app._notifications]
         await pilot.press("escape")
         assert app.screen is app.session_screen
+
+
+async def test_problem_marks_follow_a_theme_switch() -> None:
+    loose = ActionItem(id="a-loose0000001", text="Add a pool-size check to the chart linter.")
+    app = actions_app(with_actions(loose))
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(ActionTable)
+        app.theme = "gruvbox"
+        await pilot.pause()
+        mark = table.get_cell("a-loose0000001", "mark")
+        assert mark.plain == "✗4"
+        assert str(mark.style) == f"bold {app.theme_variables['error']}"

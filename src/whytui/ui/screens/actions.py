@@ -78,9 +78,18 @@ class ActionsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show)
+        self.watch(self.app, "theme", self._theme_changed, init=False)
         self.query_one(ActionTable).focus()
 
     def on_resize(self) -> None:
+        self._redraw()
+
+    def _theme_changed(self) -> None:
+        """The app's colours are recomputed after this watcher runs: redraw after that."""
+        self.call_after_refresh(self._redraw)
+
+    def _redraw(self) -> None:
+        """Rebuild the rows: their widths follow the screen, their marks the theme."""
         self._show(self._session)
 
     @property

@@ -37,11 +37,10 @@ class ActionTable(DataTable[Text]):
     def show(self, session: Session, select: str | None) -> None:
         """Show `session`'s items, keeping the cursor on `select` (an action id) if it is one."""
         self.clear(columns=True)
-        text_width = max(_MIN_TEXT, self.scrollable_content_region.width - sum(_FIXED.values()))
-        text_width -= _PADDING
+        room = self.scrollable_content_region.width - sum(_FIXED.values()) - _PADDING
         self.add_column("", width=_FIXED["mark"], key="mark")
         self.add_column("", width=_FIXED["status"], key="status")
-        self.add_column("Action", width=max(_MIN_TEXT, text_width), key="text")
+        self.add_column("Action", width=max(_MIN_TEXT, room), key="text")
         self.add_column("Owner", width=_FIXED["owner"], key="owner")
         self.add_column("Due", width=_FIXED["due"], key="due")
         for action in session.actions:

@@ -210,3 +210,13 @@ async def test_in_the_real_app_close_writes_a_closed_session_file(tmp_path: Path
         assert f"Session closed and saved to {path}" in [n.message for n in app._notifications]
         await pilot.press("u")
         assert app.session.status is SessionStatus.OPEN
+
+
+async def test_a_read_only_session_can_be_read_but_not_answered_or_closed() -> None:
+    app = HostApp(ClosingScreen, make_session(finished=True), read_only=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Read-only" in screen_text(app)
+        assert app.screen.query_one("#where-else", TextArea).read_only
+        await pilot.press("ctrl+o")
+        assert app.session.status is SessionStatus.OPEN
+        assert app.edits == []

@@ -59,10 +59,9 @@ def bare():
     return Bare()
 
 def demo():
-    from platformdirs import user_cache_path
     from whytui.commands.app import demo_copy, prepare_app
 
-    path = demo_copy(user_cache_path("whytui") / "bench")
+    path = demo_copy(Path(sys.argv[2]) / "cache")
     return prepare_app(path, state_dir=Path(sys.argv[2]))
 
 app = demo() if sys.argv[1] == "demo" else bare()
@@ -96,12 +95,13 @@ def launch(kind: str, state: Path) -> tuple[float, float]:
 
 def bench_launch(runs: int) -> dict[str, tuple[float, float]]:
     """Median wall and CPU time of each kind of launch."""
-    state = Path(tempfile.mkdtemp(prefix="whytui-bench-state-"))
-    launch("bare", state), launch("demo", state)  # warm the file cache and bytecode
-    times: dict[str, list[tuple[float, float]]] = {"bare": [], "demo": []}
-    for _ in range(runs):
-        for kind, runs_of_kind in times.items():
-            runs_of_kind.append(launch(kind, state))
+    with tempfile.TemporaryDirectory(prefix="whytui-bench-") as scratch:
+        state = Path(scratch)
+        launch("bare", state), launch("demo", state)  # warm the file cache and bytecode
+        times: dict[str, list[tuple[float, float]]] = {"bare": [], "demo": []}
+        for _ in range(runs):
+            for kind, runs_of_kind in times.items():
+                runs_of_kind.append(launch(kind, state))
     return {
         kind: (statistics.median(w for w, _ in got), statistics.median(c for _, c in got))
         for kind, got in times.items()
@@ -109,12 +109,16 @@ def bench_launch(runs: int) -> dict[str, tuple[float, float]]:
 
 
 async def time_adds(nodes: int, adds: int) -> float:
+    with tempfile.TemporaryDirectory(prefix="whytui-bench-") as scratch:
+        return await _time_adds_in(Path(scratch), nodes, adds)
+
+
+async def _time_adds_in(folder: Path, nodes: int, adds: int) -> float:
     from generate import generate_session
     from whytui import edits, sessionfile
     from whytui.ui.app import WhyApp
     from whytui.ui.messages import EditSession
 
-    folder = Path(tempfile.mkdtemp(prefix="whytui-bench-"))
     session = generate_session(random.Random(nodes), nodes=nodes)
     path = folder / "session.toml"
     sessionfile.save(session, path)

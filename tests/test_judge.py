@@ -246,6 +246,13 @@ def test_every_person_verdict_has_a_reframing_question() -> None:
         assert verdict.reframe in REFRAME_QUESTIONS
 
 
+def test_a_long_statement_is_read_to_its_end() -> None:
+    text = "The cache is cold after a deploy. " * 300 + "Then Greg restarted it by hand."
+    verdict = judge_cause(text)
+    assert verdict.ends_at_person
+    assert _matched(verdict) == {("named-person", "Greg")}
+
+
 def test_empty_and_odd_input_is_structural_and_does_not_raise() -> None:
     for text in ("", "   ", "...", "Why?", "\u2014", "a" * 5000, "[@click=app.quit]"):
         assert not judge_cause(text).ends_at_person
@@ -328,6 +335,10 @@ def test_specific_actions_pass(text: str) -> None:
 )
 def test_done_when_criteria(done_when: str, specific: bool) -> None:
     assert judge_action(done_when).is_specific is specific
+
+
+def test_a_long_chain_of_soft_verbs_is_judged() -> None:
+    assert not judge_action("Review the alerts and " * 40).is_specific
 
 
 def test_empty_action_is_vague() -> None:

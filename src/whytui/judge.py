@@ -15,9 +15,11 @@ Both are rule-based and offline; the patterns are compiled once, at import.
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from whytui import judge_words as W
@@ -217,6 +219,7 @@ class _Reading:
         self.system_at: set[int] = set()
         self.mentions: dict[int, _Mention] = {}  # keyed by head (last) token index
         self._mark(lexicon)
+        self.person_at = {i for m in self.mentions.values() for i in range(m.np_start, m.end)}
         self.phrases = self._phrases()
 
     def _phrases(self) -> list[tuple[str, int, int]]:
@@ -233,7 +236,7 @@ class _Reading:
         for n in range(1, len(self.toks)):
             if self.toks[n].low in ("error", "errors") and _role_word(self.toks[n - 1].base):
                 found.append((HUMAN_ERROR, n - 1, n + 1))
-        return found
+        return sorted(found, key=lambda p: p[1])
 
     def _mark(self, lex: _Lexicon) -> None:
         toks = self.toks
@@ -664,6 +667,21 @@ _MENTION_RULE = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Guards:
+    verbs: list[int]  # token indices of guard verbs ("catches"), in order
+    words: list[int]  # token indices of any guard word ("lets", "without", "catches")
+
+
+def _guarded(guards: _Guards, start: int, stop: int) -> bool:
+    """Is human-error language at [start, stop) only what a system catches or allows?
+    A guard verb anywhere outside it counts; other guard words only before it."""
+    verbs = guards.verbs
+    if verbs and (verbs[0] < start or verbs[-1] >= stop):
+        return True
+    return bool(guards.words) and guards.words[0] < start
+
+
 class _Judge:
     """Walks the sentences and clauses of one statement and collects what ends at a person."""
 
@@ -675,8 +693,9 @@ class _Judge:
         """Findings that count, and notes on people and systems read as context."""
         counted: list[_Finding] = []
         notes: list[str] = []
+        people = set(self.r.mentions)
         for start, end in _sentences(self.toks):
-            clauses = _clauses(self.toks, start, end, set(self.r.mentions))
+            clauses = _clauses(self.toks, start, end, people)
             per_clause, describing = self._clause_findings(clauses)
             deeper = self._deeper(clauses)
             if deeper is not None and deeper <= describing:
@@ -898,9 +917,7 @@ class _Judge:
             verb = toks[k].low
             omitted = verb in W.LAPSE_VERBS or (negated and verb in W.HUMAN_VERBS)
             by_thing = (
-                k + 1 < clause.end
-                and toks[k + 1].low == "by"
-                and not any(m.np_start <= k + 2 <= m.end for m in self.r.mentions.values())
+                k + 1 < clause.end and toks[k + 1].low == "by" and k + 2 not in self.r.person_at
             )
             if omitted and not by_thing:
                 return self._verb_finding(_Verb(LAPSE, j, k + 1))
@@ -962,11 +979,14 @@ class _Judge:
     def _phrases(self, clause: _Clause, subject: _Mention | bool | None) -> list[_Finding]:
         """Human-error language, unless the clause is about what a system does with it."""
         findings: list[_Finding] = []
-        for rule, start, stop in self.r.phrases:
-            if not clause.start <= start < clause.end:
-                continue
+        phrases = self.r.phrases
+        guards = None if isinstance(subject, _Mention) else self._guards(clause)
+        first = bisect_left(phrases, clause.start, key=lambda p: p[1])
+        for rule, start, stop in phrases[first:]:
+            if start >= clause.end:
+                break
             stop = min(stop, clause.end)
-            if not isinstance(subject, _Mention) and self._guarded(clause, start, stop):
+            if guards is not None and _guarded(guards, start, stop):
                 continue
             words = self.r.words(start, stop)
             findings.append(
@@ -974,34 +994,39 @@ class _Judge:
             )
         return findings
 
-    def _guarded(self, clause: _Clause, start: int, stop: int) -> bool:
+    def _guards(self, clause: _Clause) -> _Guards:
+        """Where the clause says what a system catches or allows ("could have" is blame)."""
         toks = self.toks
+        verbs: list[int] = []
+        words: list[int] = []
         for i in range(clause.start, clause.end):
-            if start <= i < stop:
-                continue
             low = toks[i].low
-            if low in W.GUARD_VERBS or (i < start and low in W.GUARD_WORDS):
-                if low in ("could", "should") and i + 1 < clause.end and toks[i + 1].low == "have":
-                    continue
-                return True
-        return False
+            if low in ("could", "should") and i + 1 < clause.end and toks[i + 1].low == "have":
+                continue
+            if low in W.GUARD_VERBS:
+                verbs.append(i)
+            if low in W.GUARD_WORDS:
+                words.append(i)
+        return _Guards(verbs, words)
 
     def _system_notes(self) -> list[str]:
-        seen: list[str] = []
+        seen: dict[str, None] = {}
         for i in sorted(self.r.system_at):
             tok = self.toks[i]
-            if tok.capitalised and tok.text not in seen:
-                seen.append(tok.text)
+            if tok.capitalised:
+                seen[tok.text] = None
         return [f"'{name}' is a system, not a person (rule: system-name)" for name in seen]
 
 
 def _dedupe(findings: list[_Finding]) -> list[_Finding]:
     """One finding per rule and span; a span inside a longer one of the same rule is dropped."""
     kept: list[_Finding] = []
+    reach: dict[str, int] = {}  # per rule, the furthest end of a kept span
     for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.rule == f.rule and k.start <= f.start and f.end <= k.end for k in kept):
+        if reach.get(f.rule, -1) >= f.end:
             continue
         kept.append(f)
+        reach[f.rule] = max(reach.get(f.rule, -1), f.end)
     return kept
 
 
@@ -1083,8 +1108,9 @@ def _content_words(words: list[str]) -> list[str]:
     ]
 
 
-def _vague_findings(text: str) -> list[tuple[str, str, str]]:
-    """(rule, words, why) for each thing that makes the text vague."""
+def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]]:
+    """(rule, words, why) for each thing that makes the text vague; `rescue` lets a concrete
+    change after a soft verb count ("review the rules and delete ...")."""
     found: list[tuple[str, str, str]] = []
     body = _LEAD_INS.sub("", text.strip())
     words = [w.rstrip(".'") for w in _ACTION_WORD.findall(body) if w.rstrip(".'")]
@@ -1104,7 +1130,7 @@ def _vague_findings(text: str) -> list[tuple[str, str, str]]:
         first = first[:-3]
     if first in W.WISH_VERBS:
         found.append(("vague-verb", words[0], "names an intention or a study, not a change"))
-    elif first in W.SOFT_VERBS and not _rescued(body):
+    elif first in W.SOFT_VERBS and not (rescue and _rescued(body)):
         found.append(("vague-verb", words[0], "does not say what will change"))
     elif first in W.MEASURE_VERBS and not (measured or _TARGET.search(body)):
         found.append(("no-measure", words[0], "has no target anyone could check"))
@@ -1128,10 +1154,11 @@ def _vague_findings(text: str) -> list[tuple[str, str, str]]:
 
 
 def _rescued(body: str) -> bool:
-    """A soft verb followed by a concrete change: "review the rules and delete the unused"."""
-    for m in _RESCUE.finditer(body):
+    """A soft verb followed by a concrete change: "review the rules and delete the unused".
+    The change comes within the first few joins, so only those are tried."""
+    for m in islice(_RESCUE.finditer(body), 4):
         rest = body[m.end() :]
-        if rest and not _vague_findings(rest):
+        if rest and not _vague_findings(rest, rescue=False):
             return True
     return False
 

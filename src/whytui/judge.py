@@ -1,8 +1,8 @@
 """The cause judge and the action judge.
 
 `judge_cause` decides whether a causal statement ends at a person or at a structural
-condition. It judges who is the actor of the failure, not single words: "the intern ran the
-load test" ends at a person, "the tool lets any engineer tag any commit" does not, though
+condition. It judges who is the actor of the failure, not single words: "the DBA dropped the
+index" ends at a person, "the console lets any engineer delete a tenant" does not, though
 both name a person. Where a statement says what caused what ("X because Y", "X, so Y"), the
 deeper cause decides. Every verdict names the words and the rule, so a wrong one can be
 argued with, and fixed in `.whytui.toml` rather than silently overridden.
@@ -206,7 +206,7 @@ _NOT_MODIFIERS = (
 
 
 def _may_modify(low: str) -> bool:
-    """Could this unknown word stand before a role, as in "the payments engineer"?"""
+    """Could this unknown word stand before a role, as in "the storage engineer"?"""
     return low[0].isalnum() and low not in _NOT_MODIFIERS
 
 
@@ -306,7 +306,7 @@ class _Reading:
 
     def _add(self, kind: str, start: int, end: int) -> int:
         np_start = shown = start
-        if kind in (_ROLE, _NEGATIVE):  # highlight "network admin", not just "admin"
+        if kind in (_ROLE, _NEGATIVE):  # highlight "storage admin", not just "admin"
             np_start = shown = self._np_start(start)
             while shown < start and (
                 self.toks[shown].low in W.DETERMINERS
@@ -318,12 +318,12 @@ class _Reading:
         return end
 
     def _np_start(self, start: int) -> int:
-        """Where the noun phrase around a person begins: "the new network admin"."""
+        """Where the noun phrase around a person begins: "the new storage admin"."""
         toks = self.toks
         j = start - 1
         while j >= 0 and (toks[j].low in W.DETERMINERS or toks[j].low in W.MODIFIERS):
             j -= 1
-        # One or two unknown modifiers are allowed after a determiner: "the payments engineer".
+        # One or two unknown modifiers are allowed after a determiner: "the storage engineer".
         for width in (1, 2):
             k = j - width
             if (
@@ -806,7 +806,7 @@ class _Judge:
         return False, first
 
     def _after_modifier(self, i: int, end: int) -> int:
-        """Skip a phrase describing the subject: "someone [on the payments team] pushed"."""
+        """Skip a phrase describing the subject: "someone [on the data team] pushed"."""
         toks = self.toks
         if i < end and toks[i].low in _RELATIVES:
             return self._after_relative(i, end)
@@ -894,7 +894,7 @@ class _Judge:
         return _Finding(rule, mention.start, mention.end, reason)
 
     def _passive_omission(self, clause: _Clause) -> list[_Finding]:
-        """ "The checklist was not followed": a past omission with the person left out."""
+        """ "The restore was not tested": a past omission with the person left out."""
         toks = self.toks
         for j in range(clause.start, clause.end):
             low = toks[j].low

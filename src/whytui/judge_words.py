@@ -112,7 +112,7 @@ SYSTEM_NAMES = _words(
 )
 
 # Roles and stand-ins for people. They end a statement at a person only as the actor of a
-# failure ("the intern ran the load test"), never as its context ("lets any engineer tag").
+# failure ("the DBA dropped the index"), never as its context ("lets any engineer delete").
 ROLES = _words(
     """
     admin administrator analyst anybody anyone approver architect author committer
@@ -137,7 +137,7 @@ STRONG_PRONOUNS = frozenset({"he", "she", "i", "we"})
 WEAK_PRONOUNS = frozenset({"they", "you"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "my", "our"})
 
-# A phrase after a person that describes them: "someone on the payments team pushed".
+# A phrase after a person that describes them: "someone on the data team pushed".
 SUBJECT_PREPOSITIONS = _words("on in from at of with for")
 
 # Words that may stand in a noun phrase before its head: "the new on-call engineer".
@@ -223,7 +223,7 @@ BASE_VERBS = _words(
 # Words that may follow a verb but not a noun: "deploy straight to", "push without".
 VERB_FOLLOWERS = _words("to from into onto on in without by at with straight up down out off")
 
-# Lapses: a person omitted something. They need a person or no subject ("forgot to drain"):
+# Lapses: a person omitted something. They need a person or no subject ("forgot to renew"):
 # a system that "ignored the flag" is a defect, not a lapse.
 LAPSE_VERBS = _words(
     """
@@ -240,7 +240,7 @@ HUMAN_VERBS = _words(
     considered communicate communicated escalate escalated update updated inform informed tell
     ask asked confirm confirmed double-check double-checked validate validated remember
     remembered think thought anticipate anticipated plan planned coordinate coordinated
-    document documented report reported drain drained try tried run back backed look looked
+    document documented report reported try tried run back backed look looked
     monitor monitored watch watched catch caught pay respond responded act acted wait waited
     """
 )

@@ -61,8 +61,6 @@ class ActionsScreen(Screen[None]):
         Binding("x,delete", "delete", "Delete", id="action-delete",
                 tooltip="Delete the item (undo brings it back)"),
         Binding("escape", "back", "Back", id="actions-back", tooltip="Back to the tree"),
-        # The app's A opens this screen; here it would do nothing, so the footer hides it.
-        Binding("A", "app.actions", show=False),
     ]  # fmt: skip
 
     def __init__(self, select: str | None = None) -> None:

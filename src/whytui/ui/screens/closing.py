@@ -66,8 +66,6 @@ class ClosingScreen(Screen[None]):
                 tooltip="Reopen a closed session"),
         Binding("escape", "back", "Back", id="closing-back",
                 tooltip="Back to the tree (answers are kept)"),
-        # The app's C opens this screen; here it would do nothing, so the footer hides it.
-        Binding("C", "app.closing", show=False),
     ]  # fmt: skip
 
     def __init__(self) -> None:

@@ -4,7 +4,8 @@ Generates 1,000 sessions of ~50 whys, then times, on a warm file cache:
   parse      read each file and `tomllib.loads` it: the floor any TOML linter pays;
   tomli      the same with `tomli`, tomllib's code compiled, which whytui reads with;
   lint       `whytui.cli.main(["lint", folder])` in this process (output to /dev/null);
-  lint-proc  `python -m whytui.cli lint folder` as CI runs it, interpreter start included.
+  lint-proc  `python -m whytui.cli lint folder` as CI runs it, interpreter start included;
+  no-judge   lint in process with both judges answering at once: what the rest costs.
 The four run back to back in each round, so that a busy machine slows all of them alike.
 Time is CPU time (user + system, of the child for lint-proc): on a shared machine wall time
 swings by half from one run to the next, CPU time barely. Wall time is shown beside it. Each
@@ -33,7 +34,9 @@ from pathlib import Path
 import tomli
 
 from generate import generate_sessions
+from whytui import rules
 from whytui.cli import main as whytui_main
+from whytui.judge import ActionVerdict, CauseVerdict
 
 TARGET = 1.5
 
@@ -66,6 +69,17 @@ def lint_in_process(folder: Path) -> int:
         return whytui_main(["lint", str(folder)])
 
 
+def lint_without_judges(folder: Path) -> int:
+    """Lint as if judging were free, to show how much of lint's time the judges take."""
+    real = rules.judge_cause, rules.judge_action
+    cause, action = CauseVerdict(ends_at_person=False), ActionVerdict(is_specific=True)
+    rules.judge_cause, rules.judge_action = (lambda *_: cause), (lambda *_: action)
+    try:
+        return lint_in_process(folder)
+    finally:
+        rules.judge_cause, rules.judge_action = real
+
+
 def lint_subprocess(folder: Path) -> None:
     command = [sys.executable, "-m", "whytui.cli", "lint", str(folder)]
     subprocess.run(command, capture_output=True, check=False)
@@ -94,6 +108,7 @@ def main() -> int:
             "tomli": lambda: parse_all(paths, tomli.loads),
             "lint": lambda: lint_in_process(folder),
             "lint-proc": lambda: lint_subprocess(folder),
+            "no-judge": lambda: lint_without_judges(folder),
         }
         rounds = [{name: timed(run) for name, run in work.items()} for _ in range(args.runs)]
 
@@ -107,6 +122,7 @@ def main() -> int:
             "tomli": "parse (tomli)",
             "lint": "lint (in process)",
             "lint-proc": "lint (subprocess)",
+            "no-judge": "lint, judges stubbed",
         }
         for name, label in labels.items():
             cpu = min(r[name][0] for r in rounds)
@@ -116,6 +132,7 @@ def main() -> int:
         print(f"ratio lint/parse        {ratio('lint'):5.2f}x  ({verdict} the {TARGET}x target)")
         print(f"ratio lint-proc/parse   {ratio('lint-proc'):5.2f}x  (interpreter start included)")
         print(f"ratio lint/tomli        {ratio('lint', 'tomli'):5.2f}x  (the parser whytui uses)")
+        print(f"ratio no-judge/parse    {ratio('no-judge'):5.2f}x  (lint if judging were free)")
 
         if args.profile:
             profiler = cProfile.Profile()

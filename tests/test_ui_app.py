@@ -36,6 +36,7 @@ from whytui.ui.screens.closing import ClosingScreen
 from whytui.ui.screens.help import HelpScreen
 from whytui.ui.screens.session import SessionScreen
 from whytui.ui.widgets.editor import WhyInput
+from whytui.ui.widgets.whytree import WhyTree
 
 UNDO_KEYS = ["u", "ctrl+z", "u", "ctrl+z", "u"]
 REDO_KEYS = ["U", "ctrl+y", "U", "ctrl+y", "U"]
@@ -233,9 +234,9 @@ async def test_help_lists_every_key_with_its_description(demo_path: Path, tmp_pa
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         shown = app.screen.query_one("#help-text").visual.plain  # type: ignore[attr-defined]
-        for owner in (SessionScreen, WhyApp):
+        for owner in (WhyTree, SessionScreen, WhyApp):
             for binding in owner.BINDINGS:
-                assert binding.tooltip or binding.description in shown  # type: ignore[union-attr]
+                assert (binding.tooltip or binding.description) in shown  # type: ignore[union-attr]
         for line in HELP_LINES:
             assert line in shown
         await pilot.press("escape")

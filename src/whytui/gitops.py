@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from git import Repo
+from git import Repo, SymbolicReference
 from git.exc import InvalidGitRepositoryError, NoSuchPathError
 
 from whytui.config import Config
@@ -86,7 +86,7 @@ def commit_session(
     _check_identity(repo, relative)
     if repo.head.is_detached and not branch:
         raise CommitRefused(
-            f"HEAD is detached (at {repo.head.commit.hexsha[:12]}), so a commit here would "
+            f"HEAD is detached (at {_head_id(repo)[:12]}), so a commit here would "
             f"belong to no branch and be easy to lose. {_KEPT.format(path=relative)} Switch "
             f"to a branch (git switch main) and run whytui commit again, or commit on a new "
             f"review branch: whytui commit --branch {relative}"
@@ -103,7 +103,7 @@ def commit_session(
     committer.run(new_branch, staged=state == "untracked", message=message)
     return CommitResult(
         relative,
-        repo.head.commit.hexsha,
+        _head_id(repo),
         new_branch or current,
         new_branch is not None,
         subject,
@@ -272,6 +272,11 @@ def _path_state(repo: Repo, path: str) -> str:
     return "changed" if code.strip() else "unchanged"
 
 
+def _head_id(repo: Repo) -> str:
+    """HEAD's commit id, read from the refs (`repo.head.commit` would start a git cat-file)."""
+    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
+
+
 def _branch_name(repo: Repo) -> str:
     if repo.head.is_detached:
         return "HEAD"
@@ -363,7 +368,7 @@ class _Committer:
 
     def _new_branch(self, branch: str) -> None:
         detached = self.repo.head.is_detached
-        back = self.repo.head.commit.hexsha if detached else self.repo.head.reference.path
+        back = _head_id(self.repo) if detached else self.repo.head.reference.path
         self._step("git switch -c", "switch", "--quiet", "--create", branch)
 
         def switch_back() -> str | None:

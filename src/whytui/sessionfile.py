@@ -1,7 +1,8 @@
 """Reading and writing session files: TOML, deterministic, diff-friendly, and untrusted.
 
 The same session always becomes the same bytes: keys in a fixed order, nodes flat with parent
-ids in tree order, empty values left out, long text as multi-line strings. A file from someone
+ids, each record right after the node it hangs from (so branches merge; see `dumps`), empty
+values left out, long text as multi-line strings. A file from someone
 else's pull request is data: it is size-checked before parsing, never executed, and every way
 it can be wrong becomes one `InputError` naming the file, the line and the problem.
 """

@@ -130,10 +130,10 @@ class CommittingHost(HostApp):
 
     def __init__(self, session: Session) -> None:
         super().__init__(ClosingScreen, session)
-        self.committed: list[SessionStatus] = []
+        self.committed: list[tuple[SessionStatus, bool]] = []
 
-    def commit_session(self) -> None:
-        self.committed.append(self.session.status)
+    def commit_session(self, branch: bool = False) -> None:
+        self.committed.append((self.session.status, branch))
 
 
 async def test_close_succeeds_when_every_rule_holds_and_commits_the_closed_session() -> None:
@@ -144,7 +144,7 @@ async def test_close_succeeds_when_every_rule_holds_and_commits_the_closed_sessi
         await app.workers.wait_for_complete()
         assert app.session.status is SessionStatus.CLOSED
         assert app.edits == ["Close session"]
-        assert app.committed == [SessionStatus.CLOSED]
+        assert app.committed == [(SessionStatus.CLOSED, False)]
         assert app.flushed[-1].status is SessionStatus.CLOSED
         notices = [n.message for n in app._notifications]
         assert f"Session closed and saved to {app.path}" in notices

@@ -294,6 +294,23 @@ class WhyApp(App[None]):
         selected = self.session_screen.selected
         return await asyncio.to_thread(self._write, selected)
 
+    async def commit_session(self, branch: bool = False) -> None:
+        """Commit the (saved) session file to git, off the UI thread, and say what happened.
+
+        A refusal (no repository, no identity, a failing hook…) is shown as git's own words
+        say it; the file stays saved either way.
+        """
+        from whytui.commit_job import commit_in_thread
+
+        report, ok = await asyncio.to_thread(commit_in_thread, self.path, branch, self.config)
+        self.notify(
+            report,
+            title="Committed" if ok else "Not committed",
+            severity="information" if ok else "warning",
+            timeout=20,
+            markup=False,
+        )
+
     async def action_quit(self) -> None:
         """Save, then quit; if saving fails, say so and quit only when asked again."""
         error = await self.flush_autosave()

@@ -62,6 +62,9 @@ class ClosingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "close_session", "Close session", id="close-session",
                 tooltip="Close the session (only when every rule holds), save and commit it"),
+        Binding("ctrl+n", "close_session(True)", "Close on a branch", id="close-on-branch",
+                tooltip="Close, save and commit on a new branch review/<title>, for a pull "
+                "request"),
         Binding("ctrl+r", "reopen_session", "Reopen session", id="reopen-session",
                 tooltip="Reopen a closed session"),
         Binding("escape", "back", "Back", id="closing-back",
@@ -71,6 +74,7 @@ class ClosingScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._close_requested = False
+        self._commit_on_branch = False
         self._problems_shown: list[Problem] = []
         self._saved_answers = ("", "")
         """The answers last saved or posted, so one change is posted once."""
@@ -196,11 +200,12 @@ class ClosingScreen(Screen[None]):
             return closed and not host.read_only
         return True
 
-    def action_close_session(self) -> None:
+    def action_close_session(self, on_branch: bool = False) -> None:
         if self._locked() or self._problems():
             return
         closed = set_fields(self._with_answers(), status=SessionStatus.CLOSED)
         self._close_requested = True
+        self._commit_on_branch = on_branch
         self.app.post_message(EditSession(closed, "Close session"))
 
     async def _saved_closed(self) -> None:
@@ -216,12 +221,12 @@ class ClosingScreen(Screen[None]):
                 markup=False,
             )
             return
+        self.app.notify(f"Session closed and saved to {path}", markup=False)
         commit = getattr(self.app, "commit_session", None)
         if callable(commit):
-            result = commit()
+            result = commit(branch=self._commit_on_branch)
             if inspect.isawaitable(result):
                 await result
-        self.app.notify(f"Session closed and saved to {path}", markup=False)
 
     def action_reopen_session(self) -> None:
         reopened = set_fields(self._session, status=SessionStatus.OPEN)

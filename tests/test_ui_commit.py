@@ -1,0 +1,65 @@
+"""Close in the app commits the session file to the user's repository, and only that file."""
+
+from pathlib import Path
+
+import pytest
+from gitrepo import closable_session, files_in, git, head, init_repo, isolate_git, write_session
+from whyapp_kit import SIZE, open_app
+
+from whytui import edits
+from whytui.models import SessionStatus
+
+
+def _ready_to_close(repo: Path) -> Path:
+    """The closable review, saved while still open, with an unrelated file staged."""
+    path = write_session(repo, edits.set_fields(closable_session(), status=SessionStatus.OPEN))
+    (repo / "notes.txt").write_text("unrelated work in progress\n")
+    git(repo, "add", "notes.txt")
+    return path
+
+
+def _messages(app: object) -> list[str]:
+    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_close_commits_only_the_session_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+    repo = init_repo(tmp_path / "repo")
+    before = head(repo)
+    path = _ready_to_close(repo)
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C", "ctrl+o")
+        await app.workers.wait_for_complete()
+        assert any(m.startswith("Committed sessions/review.toml on main") for m in _messages(app))
+    assert head(repo) != before
+    assert files_in(repo) == ["sessions/review.toml"]
+    assert git(repo, "diff", "--cached", "--name-only").split() == ["notes.txt"]
+    assert 'status = "closed"' in git(repo, "show", "HEAD:sessions/review.toml")
+
+
+async def test_close_on_a_branch_commits_on_a_new_review_branch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate_git(monkeypatch, tmp_path / "home")
+    repo = init_repo(tmp_path / "repo")
+    path = _ready_to_close(repo)
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C", "ctrl+n")
+        await app.workers.wait_for_complete()
+    branch = git(repo, "branch", "--show-current").strip()
+    assert branch == "review/checkout-outage-redis-ran-out-of-memory"
+    assert files_in(repo, branch) == ["sessions/review.toml"]
+
+
+async def test_close_outside_a_repository_keeps_the_file_and_says_why(tmp_path: Path) -> None:
+    path = write_session(tmp_path, edits.set_fields(closable_session(), status=SessionStatus.OPEN))
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("C", "ctrl+o")
+        await app.workers.wait_for_complete()
+        assert any("git init" in m for m in _messages(app))
+    assert 'status = "closed"' in path.read_text()

@@ -193,10 +193,6 @@ def check_integrity(nodes: tuple[WhyNode, ...], actions: tuple[ActionItem, ...])
     """Raise on the first record that breaks the tree; its table and index ride along."""
     seen: dict[str, int] = {}
     for index, node in enumerate(nodes):
-        if node.id == ROOT_ID:
-            raise _integrity_error(
-                "reserved_id", "id 'root' is reserved for the problem statement", "node", index
-            )
         if node.id in seen:
             raise _integrity_error(
                 "duplicate_id",

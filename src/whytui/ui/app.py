@@ -58,6 +58,8 @@ class WhyApp(App[None]):
         Binding("A", "actions", "Actions", id="actions", tooltip="Action items"),
         Binding("C", "closing", "Close", id="closing",
                 tooltip="The closing checklist: what still keeps this review open"),
+        Binding("D", "details", "Details", id="details", show=False,
+                tooltip="Title, date, incidents, facilitator, participants, services"),
         Binding("O", "overdue", "Overdue", id="overdue", show=False,
                 tooltip="Overdue action items across every session"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key"),
@@ -145,7 +147,7 @@ class WhyApp(App[None]):
 
         A screen's own key (A on the action items, C on the checklist) is hidden there.
         """
-        session_wide = {"undo", "redo", "actions", "closing", "overdue", "help"}
+        session_wide = {"undo", "redo", "actions", "closing", "overdue", "help", "details"}
         if action in session_wide and isinstance(self.screen, ModalScreen):
             return False
         own = {"actions": "ActionsScreen", "closing": "ClosingScreen", "overdue": "OverdueScreen"}
@@ -175,6 +177,12 @@ class WhyApp(App[None]):
         screen_class = self._actions_class()
         if screen_class is not None and not isinstance(self.screen, screen_class):
             self.push_screen(screen_class())
+
+    def action_details(self) -> None:
+        from whytui.ui.screens.details import DetailsScreen
+
+        if not self._refuse_read_only():
+            self.push_screen(DetailsScreen(self.session))
 
     def action_overdue(self) -> None:
         screen_class = self._screen_class(
@@ -245,6 +253,7 @@ class WhyApp(App[None]):
     # -- saving -------------------------------------------------------------------------------
 
     def watch_session(self, session: Session) -> None:
+        self.title = session.title
         if self.read_only:
             return
         self._autosaver.offer(session)

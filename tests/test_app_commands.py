@@ -13,6 +13,7 @@ from whytui import sessionfile
 from whytui.cli import main
 from whytui.commands import app as app_commands
 from whytui.config import load_config
+from whytui.lock import lock_path
 from whytui.ui.app import WhyApp
 
 
@@ -116,7 +117,7 @@ def test_old_demo_copies_are_cleared_but_open_ones_kept(tmp_path: Path) -> None:
     for folder in (old, busy):
         folder.mkdir()
         (folder / "x.toml").write_text("")
-    (busy / ".x.toml.whytui-lock").write_text("")
+    lock_path(busy / "x.toml").write_text("")
     for folder in (old, busy):
         os.utime(folder, (0, 0))
     app_commands.demo_copy(tmp_path)

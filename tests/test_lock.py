@@ -1,4 +1,4 @@
-"""One editor per session file: the lock beside it, who holds it, and stale locks."""
+"""One editor per session file: the lock, who holds it, and stale locks."""
 
 import json
 import os
@@ -72,8 +72,9 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(session_path: Path) -> None
     assert isinstance(taken, SessionLock)
     assert taken.took_over is not None and taken.took_over.pid == pid
     assert json.loads(lock_path(session_path).read_text())["pid"] == os.getpid()
-    left = sorted(p.name for p in session_path.parent.iterdir())
-    assert left == sorted([session_path.name, lock_path(session_path).name]), "no debris"
+    lock_file = lock_path(session_path)
+    beside = [p for p in lock_file.parent.iterdir() if p.name.startswith(lock_file.name)]
+    assert beside == [lock_file], "no debris"
 
 
 def test_a_garbled_lock_file_is_taken_over(session_path: Path) -> None:
@@ -96,3 +97,26 @@ def test_a_live_process_on_this_host_keeps_its_lock(session_path: Path) -> None:
             assert isinstance(held, Held) and held.holder.pid == other.pid
         finally:
             other.kill()
+
+
+def test_the_lock_stays_out_of_the_sessions_folder(session_path: Path) -> None:
+    """A lock beside the session would show in `git status` and could be committed."""
+    held = acquire(session_path)
+    assert isinstance(held, SessionLock)
+    assert list(session_path.parent.iterdir()) == [session_path]
+    assert json.loads(held.path.read_text())["session"] == str(session_path.resolve())
+    held.release()
+    assert list(session_path.parent.iterdir()) == [session_path]
+
+
+def test_every_path_to_the_same_file_shares_one_lock(
+    session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link = session_path.parent / "link"
+    link.symlink_to(session_path.parent, target_is_directory=True)
+    monkeypatch.chdir(session_path.parent)
+    first = acquire(session_path)
+    assert isinstance(first, SessionLock)
+    for other in (Path(session_path.name), link / session_path.name):
+        assert isinstance(acquire(other), Held)
+    assert lock_path(session_path.with_name("other.toml")) != lock_path(session_path)

@@ -1,18 +1,24 @@
-"""One editor per session file: a lock file beside the session, naming who holds it.
+"""One editor per session file: a lock file naming who holds it.
 
 Two facilitators editing the same file would each autosave over the other. The first whytui
-to open a file creates `.NAME.whytui-lock` next to it (create-if-absent: exactly one wins),
-holding its pid and host; a second one reads that and opens the file read-only, saying who
-has it. A lock left by a process that died on this host is recognised (its pid no longer
-runs) and taken over; one from another host can't be checked, so it is respected and named.
+to open a file creates its lock file (create-if-absent: exactly one wins), holding its pid and
+host; a second one reads that and opens the file read-only, saying who has it. A lock left by
+a process that died on this host is recognised (its pid no longer runs) and taken over; one
+from another host can't be checked, so it is respected and named.
+
+Lock files live in the user's runtime folder (cleared at reboot, when every holder is gone
+anyway), named by a hash of the session's real path, not beside the session: there they would
+show up in the user's `git status` and could be committed with the review.
 """
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
 import socket
 import sys
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +39,30 @@ class Holder:
         return f"whytui (pid {self.pid}) on {self.host}"
 
 
+def lock_folder() -> Path:
+    """The per-user folder for lock files: the runtime folder, else the state folder.
+
+    platformdirs warns when it has to fall back from XDG_RUNTIME_DIR, and raises where no
+    private runtime folder can be had; neither is the facilitator's concern.
+    """
+    from platformdirs import user_runtime_path, user_state_path
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            folder = user_runtime_path("whytui") / "locks"
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError:
+            folder = user_state_path("whytui") / "locks"
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
 def lock_path(session_path: Path) -> Path:
-    return session_path.parent / f".{session_path.name}{LOCK_SUFFIX}"
+    """The lock file of `session_path`: the same for every path that names the same file."""
+    real = os.path.realpath(session_path)
+    digest = hashlib.sha256(os.fsencode(real)).hexdigest()[:32]
+    return lock_folder() / f"{digest}{LOCK_SUFFIX}"
 
 
 def _this_host() -> str:
@@ -70,6 +98,7 @@ class SessionLock:
 
     def __init__(self, path: Path, holder: Holder, took_over: Holder | None) -> None:
         self.path = path
+        """The lock file (in `lock_folder`), not the session."""
         self.holder = holder
         self.took_over = took_over
         """The dead holder whose stale lock was taken over, if any."""
@@ -88,14 +117,22 @@ class Held:
     holder: Holder
 
 
-def _create(path: Path) -> Holder | None:
+def _create(path: Path, session_path: Path) -> Holder | None:
     """Create the lock file if none exists; our holder on success, None if it exists.
 
     The content is written to a private file first and hard-linked into place, which fails if
-    the lock exists (like O_EXCL) and never shows anyone a half-written lock.
+    the lock exists (like O_EXCL) and never shows anyone a half-written lock. It names the
+    session too, for a person looking into the lock folder.
     """
     holder = Holder(os.getpid(), _this_host(), secrets.token_hex(8))
-    data = json.dumps({"pid": holder.pid, "host": holder.host, "token": holder.token})
+    data = json.dumps(
+        {
+            "pid": holder.pid,
+            "host": holder.host,
+            "token": holder.token,
+            "session": os.fsdecode(os.path.realpath(session_path)),
+        }
+    )
     draft = path.with_name(f"{path.name}.{holder.token}.new")
     draft.write_text(data + "\n", encoding="utf-8")
     try:
@@ -129,11 +166,14 @@ def _remove_if_unchanged(path: Path, stale: Holder) -> bool:
 
 
 def acquire(session_path: Path) -> SessionLock | Held:
-    """Take the lock for `session_path`, or say who holds it."""
+    """Take the lock for `session_path`, or say who holds it.
+
+    OSError if the lock folder can't be made or written.
+    """
     path = lock_path(session_path)
     took_over: Holder | None = None
     for _ in range(3):
-        holder = _create(path)
+        holder = _create(path, session_path)
         if holder is not None:
             return SessionLock(path, holder, took_over)
         current = _read_holder(path)

@@ -123,12 +123,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 def _prune_old_demos(cache: Path) -> None:
     """Remove demo folders from earlier runs, once they are a week old and not open."""
-    from whytui.lock import LOCK_SUFFIX
+    from whytui.lock import lock_path
 
     cutoff = time.time() - DEMO_KEEP_DAYS * 86400
     for folder in cache.glob("demo-*"):
         try:
-            if folder.stat().st_mtime < cutoff and not any(folder.glob(f"*{LOCK_SUFFIX}")):
+            in_use = any(lock_path(session).exists() for session in folder.glob("*.toml"))
+            if folder.stat().st_mtime < cutoff and not in_use:
                 shutil.rmtree(folder)
         except OSError:
             continue

@@ -107,10 +107,10 @@ class WhyApp(App[None]):
         try:
             taken = lock.acquire(path)
         except OSError as error:
-            self.lock_notice = f"no lock file could be made beside it ({error.strerror})"
+            self.lock_notice = f"no lock file could be made ({error.strerror or error})"
         else:
             if isinstance(taken, lock.Held):
-                self.lock_notice = f"{taken.holder.describe()} has it open ({taken.path.name})"
+                self.lock_notice = f"{taken.holder.describe()} has it open"
             else:
                 self._lock = taken
         self.read_only = self._lock is None

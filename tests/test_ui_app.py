@@ -157,9 +157,9 @@ async def test_autosave_writes_from_a_worker_thread_and_quit_flushes(
     threads: list[str] = []
     real_save = sessionfile.save
 
-    def recording_save(session: Session, path: Path) -> None:
+    def recording_save(session: Session, path: Path) -> bytes:
         threads.append(threading.current_thread().name)
-        real_save(session, path)
+        return real_save(session, path)
 
     monkeypatch.setattr(sessionfile, "save", recording_save)
     app = open_app(demo_path, tmp_path / "state")

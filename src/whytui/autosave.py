@@ -8,7 +8,8 @@ sleeping.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from whytui import sessionfile
@@ -58,3 +59,16 @@ class Autosaver:
                 raise
             self._written = session
             return session
+
+    @contextmanager
+    def writes_held(self) -> Iterator[None]:
+        """No write runs or starts inside: for settling what is on disk some other way."""
+        with self._writing:
+            yield
+
+    def on_disk(self, session: Session) -> None:
+        """`session` is what the file holds now (read from it or written another way)."""
+        with self._state:
+            if self._pending is session:
+                self._pending = None
+            self._written = session

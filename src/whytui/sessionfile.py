@@ -181,10 +181,11 @@ def dumps(session: Session) -> str:
     return "\n".join(blocks)
 
 
-def save(session: Session, path: Path) -> None:
+def save(session: Session, path: Path) -> bytes:
     """Write atomically: a temp file beside the target, fsync, then `os.replace`.
 
     A crash at any moment leaves either the old file or the new one, never half of either.
+    Returns the bytes written, so a caller can tell its own write from someone else's.
     """
     path = Path(path)
     folder = path.parent
@@ -201,6 +202,7 @@ def save(session: Session, path: Path) -> None:
         temp.unlink(missing_ok=True)
         raise
     _fsync_folder(folder)
+    return data
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -76,9 +76,16 @@ def _run_app(path: Path, *, new: bool = False, session: "Session | None" = None)
     except InputError as error:
         return _fail(f"{error}\nNothing was changed; fix the file and try again.")
     app.run()
+    notes = [f"whytui: {note}" for note in app.exit_notes]
     if new and not path.exists():
-        print("whytui: nothing was saved: the session had no changes yet.")
-    return 0
+        notes.append("whytui: nothing was saved: the session had no changes yet.")
+    try:
+        for note in notes:
+            print(note)
+        sys.stdout.flush()
+    except OSError:
+        pass  # the terminal is gone (a hang-up): there is no one to tell
+    return app.return_code or 0
 
 
 def run_open(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ Both are rule-based and offline; the patterns are compiled once, at import.
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -116,18 +116,24 @@ def _fold(word: str) -> str:
 
 def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
+    append, make = toks.append, tuple.__new__  # _Tok(...) costs a call more, on every token
     for m in _TOKEN.finditer(text.replace("\u2019", "'")):
         word = m.group()
         low = word.lower() if word.isascii() else _fold(word)
-        toks.append(
-            _Tok(
-                word,
-                low,
-                low[:-2] if low.endswith("'s") else low,
-                m.start(),
-                m.end(),
-                word[0].isalnum() or word[0] == "_",
-                word[0].isupper() and not (len(word) > 1 and word.isupper()),
+        first = word[0]
+        start, end = m.span()
+        append(
+            make(
+                _Tok,
+                (
+                    word,
+                    low,
+                    low[:-2] if low.endswith("'s") else low,
+                    start,
+                    end,
+                    first.isalnum() or first == "_",
+                    first.isupper() and not (len(word) > 1 and word.isupper()),
+                ),
             )
         )
     return toks
@@ -161,6 +167,12 @@ class _Lexicon:
     systems: frozenset[str]
     config_systems: tuple[tuple[str, ...], ...]
     config_people: tuple[tuple[str, ...], ...]
+    known: frozenset[str]
+    """Every word that can start a person or a system: the marking skips all others at once."""
+
+
+# Roles and their plurals: engineers, devs, DBAs.
+_ROLE_WORDS = W.ROLES | {role + "s" for role in W.ROLES}
 
 
 @lru_cache(maxsize=64)
@@ -169,7 +181,18 @@ def _lexicon(system_names: tuple[str, ...], people_names: tuple[str, ...]) -> _L
     config_people = tuple(tuple(_fold(w) for w in n.split()) for n in people_names if n.split())
     people_words = {p[0] for p in config_people if len(p) == 1}
     systems = (W.SYSTEM_NAMES - people_words) | {s[0] for s in config_systems if len(s) == 1}
-    return _Lexicon(frozenset(systems), config_systems, config_people)
+    known = (
+        systems
+        | W.FIRST_NAMES
+        | W.AMBIGUOUS_NAMES
+        | _NAME_TITLES
+        | {"no", "no-one", "one"}
+        | W.SOFTWARE_ROLES
+        | _ROLE_WORDS
+        | W.STRONG_PRONOUNS
+        | W.WEAK_PRONOUNS
+    )
+    return _Lexicon(frozenset(systems), config_systems, config_people, frozenset(known))
 
 
 def _phrase_spans(toks: list[_Tok], phrases: Iterable[tuple[str, ...]]) -> dict[int, int]:
@@ -184,7 +207,7 @@ def _phrase_spans(toks: list[_Tok], phrases: Iterable[tuple[str, ...]]) -> dict[
 
 
 def _role_word(low: str) -> bool:
-    return low in W.ROLES or (low.endswith("s") and low[:-1] in W.ROLES)
+    return low in _ROLE_WORDS
 
 
 _NOT_MODIFIERS = (
@@ -247,7 +270,15 @@ class _Reading:
         i = 0
         while i < len(toks):
             tok = toks[i]
-            if not tok.is_word or i in self.system_at:
+            if (
+                not tok.is_word
+                or i in self.system_at
+                or (
+                    tok.base not in lex.known
+                    and tok.low not in lex.known
+                    and i not in configured_people
+                )
+            ):
                 i += 1
                 continue
             if i in configured_people:
@@ -336,6 +367,24 @@ class _Reading:
             return j
         return j + 1
 
+    def blameless(self) -> bool:
+        """Is there nothing here any rule could fire on: no person, no human-error language,
+        and none of the words without which no verb group is a failure? Most structural
+        statements are blameless, and need no reading clause by clause."""
+        if self.mentions or self.phrases:
+            return False
+        toks = self.toks
+        for n, tok in enumerate(toks):
+            low = tok.low
+            if low in _FAILURE_WORDS or low.endswith(("n't", "'ve")):
+                return False
+            after = toks[n + 1].low if n + 1 < len(toks) else ""
+            if (low == "failure" and after == "to") or (
+                low in _ACTOR_POSSESSIVES and after in W.ACT_NOUNS
+            ):
+                return False
+        return True
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Character span of tokens [start, end), without a possessive: "Dave's" -> "Dave"."""
         last = self.toks[end - 1]
@@ -358,6 +407,20 @@ class _Verb:
     kind: str
     start: int
     end: int
+
+
+# A verb group is a person's failure (lapse, knowledge, counterfactual, attention) only with
+# one of these words, or a word ending in "n't" or "'ve": see _verb_group, _passive_omission.
+_FAILURE_WORDS = (
+    frozenset({"never", "not", "n't", "unaware", "unfamiliar", "paying", "failed", "fail", "fails"})
+    | W.DO_NEGATIONS
+    | W.COUNTERFACTUAL_MODALS
+    | W.LAPSE_VERBS
+    | W.KNOWLEDGE_VERBS
+    | W.ATTENTION_WORDS
+)
+# "his change", "their decision": possessives that make their owner the doer of an act.
+_ACTOR_POSSESSIVES = W.POSSESSIVE_PRONOUNS - {"our"}
 
 
 def _negated(verb: _Verb, toks: list[_Tok]) -> _Verb:
@@ -640,12 +703,42 @@ class _Finding:
     reason: str
 
 
-def _phrase_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+class _CaseBlind:
+    """A pattern that ignores case, three times faster on ASCII text than `re.IGNORECASE`.
+
+    IGNORECASE folds the case of every character it compares. ASCII text is lower-cased
+    instead and searched with a case-sensitive twin: the same matches, at the same places,
+    since lower-casing ASCII keeps every length. So a match's words are read from the
+    original text by its span, never by `group()`. Other text takes the IGNORECASE pattern.
+    The twin is only right for a pattern in lower-case ASCII, which the constructor checks.
+    """
+
+    __slots__ = ("_folded", "_plain")
+
+    def __init__(self, pattern: str) -> None:
+        literal = re.sub(r"\\.|\(\?P<", "", pattern)  # \S and (?P< are syntax, not letters
+        if not literal.isascii() or any(c.isupper() for c in literal):
+            raise ValueError(f"write judge patterns in lower-case ASCII: {pattern!r}")
+        self._plain = re.compile(pattern)
+        self._folded = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if text.isascii():
+            return self._plain.finditer(text.lower())
+        return self._folded.finditer(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if text.isascii():
+            return self._plain.search(text.lower())
+        return self._folded.search(text)
+
+
+def _phrase_regex(phrases: Iterable[str]) -> _CaseBlind:
+    return _CaseBlind(r"\b(?:" + "|".join(phrases) + r")\b")
 
 
 _PHRASE_GROUPS = {"error": HUMAN_ERROR, "attention": ATTENTION, "knowledge": KNOWLEDGE}
-_PHRASES = re.compile(
+_PHRASES = _CaseBlind(
     "|".join(
         rf"\b(?P<{group}>" + "|".join(phrases) + r")\b"
         for group, phrases in (
@@ -653,8 +746,7 @@ _PHRASES = re.compile(
             ("attention", W.ATTENTION_PHRASES),
             ("knowledge", W.KNOWLEDGE_PHRASES),
         )
-    ),
-    re.IGNORECASE,
+    )
 )
 _DEFICIENCY = _phrase_regex(W.DEFICIENCY_PHRASES)
 _MENTION_RULE = {
@@ -691,6 +783,8 @@ class _Judge:
 
     def run(self) -> tuple[list[_Finding], list[str]]:
         """Findings that count, and notes on people and systems read as context."""
+        if self.r.blameless():
+            return [], self._system_notes()
         counted: list[_Finding] = []
         notes: list[str] = []
         people = set(self.r.mentions)
@@ -963,7 +1057,7 @@ class _Judge:
         for i in range(clause.start, clause.end - 1):
             tok = toks[i]
             owner = r.mentions.get(i)
-            possessive = tok.low.endswith("'s") or tok.low in W.POSSESSIVE_PRONOUNS - {"our"}
+            possessive = tok.low.endswith("'s") or tok.low in _ACTOR_POSSESSIVES
             if possessive and toks[i + 1].low in W.ACT_NOUNS:
                 what = f"owns the act: '{toks[i + 1].text}'"
                 if owner is not None and owner.kind != _WEAK_PRONOUN:
@@ -1050,10 +1144,9 @@ def judge_cause(text: str, config: Config | None = None) -> CauseVerdict:
 # --- the action judge -------------------------------------------------------------------
 
 _VAGUE_PHRASE = _phrase_regex(W.VAGUE_PHRASES)
-_MEASURE = re.compile(
+_MEASURE = _CaseBlind(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|once|hourly|daily|weekly"
-    r"|monthly|quarterly|yearly|every|each|zero|none|no)\b",
-    re.IGNORECASE,
+    r"|monthly|quarterly|yearly|every|each|zero|none|no)\b"
 )
 _TARGET = re.compile(r"\bto\s+(?!be\b|make\b|something\b)\S", re.IGNORECASE)
 _CODEISH = re.compile(r"[_/()#`@]|\w\.\w|[a-z][A-Z]")
@@ -1120,7 +1213,11 @@ def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]
         found.append(("too-short", body.rstrip("."), "is too short to say what will change"))
     for m in _VAGUE_PHRASE.finditer(body):
         found.append(
-            ("vague-phrase", m.group(), "asks for effort or hedges instead of naming a change")
+            (
+                "vague-phrase",
+                body[m.start() : m.end()],
+                "asks for effort or hedges instead of naming a change",
+            )
         )
     first = lows[0] if lows else ""
     if first in W.REFRAIN_WORDS or lows[:2] == ["do", "not"]:

@@ -117,11 +117,13 @@ def _fold(word: str) -> str:
 def _tokens(text: str) -> list[_Tok]:
     toks: list[_Tok] = []
     append, make = toks.append, tuple.__new__  # _Tok(...) costs a call more, on every token
-    for m in _TOKEN.finditer(text.replace("\u2019", "'")):
-        word = m.group()
-        low = word.lower() if word.isascii() else _fold(word)
-        first = word[0]
+    text = text.replace("\u2019", "'")
+    lowered = text.lower() if text.isascii() else None  # ASCII keeps its length lower-cased
+    for m in _TOKEN.finditer(text):
         start, end = m.span()
+        word = text[start:end]
+        low = lowered[start:end] if lowered is not None else _fold(word)
+        first = word[0]
         append(
             make(
                 _Tok,
@@ -250,9 +252,12 @@ class _Reading:
         found: list[tuple[str, int, int]] = []
         if not self.toks:
             return found
-        starts = {t.start: n for n, t in enumerate(self.toks)}
-        ends = {t.end: n for n, t in enumerate(self.toks)}
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
         for m in _PHRASES.finditer(self.text.replace("\u2019", "'")):
+            if not starts:  # most statements have no such phrase: index tokens only if one does
+                starts = {t.start: n for n, t in enumerate(self.toks)}
+                ends = {t.end: n for n, t in enumerate(self.toks)}
             first, last = starts.get(m.start()), ends.get(m.end())
             if first is not None and last is not None and m.lastgroup is not None:
                 found.append((_PHRASE_GROUPS[m.lastgroup], first, last + 1))
@@ -665,7 +670,7 @@ def _clauses(toks: list[_Tok], start: int, end: int, people: set[int]) -> list[_
             link = _COORD if tok.text == ";" else _PLAIN
             connective, clause_start, i = tok.text, i + 1, i + 1
             continue
-        found = _connective_at(toks, i, end)
+        found = _connective_at(toks, i, end) if tok.low in _CONNECTIVE_STARTS else None
         if found is not None and tok.low in _RELATIVES and i - 1 in people:
             found = None
         if found is None and tok.low == "so" and (i == clause_start or toks[i - 1].low == "and"):
@@ -683,8 +688,7 @@ def _clauses(toks: list[_Tok], start: int, end: int, people: set[int]) -> list[_
 
 
 def _connective_at(toks: list[_Tok], i: int, end: int) -> tuple[str, int] | None:
-    if toks[i].low not in _CONNECTIVE_STARTS:
-        return None
+    """The connective at token i, which the caller found among `_CONNECTIVE_STARTS`."""
     for width in range(min(_LONGEST_CONNECTIVE, end - i), 0, -1):
         kind = _CONNECTIVES.get(tuple(t.low for t in toks[i : i + width]))
         if kind is not None:
@@ -1023,18 +1027,15 @@ class _Judge:
         "Greg's change", "failure of the deployer to follow"."""
         toks, r = self.toks, self.r
         findings: list[_Finding] = []
-        lows = [t.low for t in toks[clause.start : clause.end]]
-        standing = any(w in ("can", "could", "may", "might", "is", "are") for w in lows)
-        for head in range(clause.start, clause.end):
-            mention = r.mentions.get(head)
-            if mention is None or mention.kind == _WEAK_PRONOUN:
+        for head, mention in r.mentions.items():  # in the order of the statement
+            if not clause.start <= head < clause.end or mention.kind == _WEAK_PRONOUN:
                 continue
             before = mention.np_start - 1
             if before < clause.start:
                 continue
             prep = toks[before].low
             rule = _MENTION_RULE[mention.kind]
-            by_agent = prep == "by" and not standing and before > clause.start
+            by_agent = prep == "by" and before > clause.start and not self._standing(clause)
             of_act = (
                 prep in ("by", "from", "of")
                 and before - 1 >= clause.start
@@ -1070,10 +1071,19 @@ class _Judge:
                 findings += self._verb_finding(_Verb(LAPSE, i, verb.end))
         return findings
 
+    def _standing(self, clause: _Clause) -> bool:
+        """Does the clause say what can or does happen, not what someone did?"""
+        return any(
+            t.low in ("can", "could", "may", "might", "is", "are")
+            for t in self.toks[clause.start : clause.end]
+        )
+
     def _phrases(self, clause: _Clause, subject: _Mention | bool | None) -> list[_Finding]:
         """Human-error language, unless the clause is about what a system does with it."""
         findings: list[_Finding] = []
         phrases = self.r.phrases
+        if not phrases:
+            return findings
         guards = None if isinstance(subject, _Mention) else self._guards(clause)
         first = bisect_left(phrases, clause.start, key=lambda p: p[1])
         for rule, start, stop in phrases[first:]:
@@ -1191,14 +1201,15 @@ _HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
 _DEFAULT_HINT = "Add a CI check that fails the build when a migration has no rollback step"
 
 
-def _content_words(words: list[str]) -> list[str]:
-    return [
-        w
-        for w in words
-        if w.lower() not in W.STOPWORDS
-        and w.lower() not in W.GENERIC_NOUNS
-        and w.lower() not in W.COMPARATIVES
-    ]
+_NOT_CONTENT = W.STOPWORDS | W.GENERIC_NOUNS | W.COMPARATIVES
+_VAGUE_GERUNDS = W.WISH_VERBS | W.SOFT_VERBS
+
+
+def _first_in(vocabulary: frozenset[str], words: list[str], lows: list[str]) -> str | None:
+    """The first of `words` whose lower case is in `vocabulary`; most texts have none."""
+    if vocabulary.isdisjoint(lows):
+        return None
+    return next(word for word, low in zip(words, lows, strict=True) if low in vocabulary)
 
 
 def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]]:
@@ -1206,7 +1217,7 @@ def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]
     change after a soft verb count ("review the rules and delete ...")."""
     found: list[tuple[str, str, str]] = []
     body = _LEAD_INS.sub("", text.strip())
-    words = [w.rstrip(".'") for w in _ACTION_WORD.findall(body) if w.rstrip(".'")]
+    words = [word for word in (w.rstrip(".'") for w in _ACTION_WORD.findall(body)) if word]
     lows = [w.lower() for w in words]
     measured = bool(_MEASURE.search(body))
     if len(words) < 3:
@@ -1223,7 +1234,7 @@ def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]
     if first in W.REFRAIN_WORDS or lows[:2] == ["do", "not"]:
         found.append(("vague-verb", words[0], "asks people to refrain instead of changing a thing"))
     gerund = first.endswith("ing") and first not in W.GENERIC_NOUNS
-    if gerund and first[:-3] in W.WISH_VERBS | W.SOFT_VERBS:
+    if gerund and first[:-3] in _VAGUE_GERUNDS:
         first = first[:-3]
     if first in W.WISH_VERBS:
         found.append(("vague-verb", words[0], "names an intention or a study, not a change"))
@@ -1232,20 +1243,22 @@ def _vague_findings(text: str, rescue: bool = True) -> list[tuple[str, str, str]
     elif first in W.MEASURE_VERBS and not (measured or _TARGET.search(body)):
         found.append(("no-measure", words[0], "has no target anyone could check"))
     if not measured:
-        for word, low in zip(words, lows, strict=True):
-            if low in W.COMPARATIVES:
-                found.append(("no-measure", word, "says better without saying how to tell"))
-                break
-        if not _CODEISH.search(body):
-            for word, low in zip(words, lows, strict=True):
-                if low in W.HEDGE_ADJECTIVES:
-                    found.append(("vague-phrase", word, "leaves it to the reader to say how much"))
-                    break
-    for word, low in zip(words, lows, strict=True):
-        if low in W.STATE_OF_MIND:
-            found.append(("state-of-mind", word, "needs someone's judgment of what people think"))
-            break
-    if not found and len(_content_words(words[1:])) < 2 and not _CODEISH.search(body):
+        comparative = _first_in(W.COMPARATIVES, words, lows)
+        if comparative is not None:
+            found.append(("no-measure", comparative, "says better without saying how to tell"))
+        hedge = _first_in(W.HEDGE_ADJECTIVES, words, lows)
+        if hedge is not None and not _CODEISH.search(body):
+            found.append(("vague-phrase", hedge, "leaves it to the reader to say how much"))
+    state_of_mind = _first_in(W.STATE_OF_MIND, words, lows)
+    if state_of_mind is not None:
+        found.append(
+            ("state-of-mind", state_of_mind, "needs someone's judgment of what people think")
+        )
+    if (
+        not found
+        and sum(low not in _NOT_CONTENT for low in lows[1:]) < 2
+        and not _CODEISH.search(body)
+    ):
         found.append(("no-concrete-object", body.rstrip("."), "names no concrete thing to change"))
     return found
 

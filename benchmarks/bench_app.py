@@ -64,7 +64,12 @@ def demo():
     path = demo_copy(Path(sys.argv[2]) / "cache")
     return prepare_app(path, state_dir=Path(sys.argv[2]))
 
-app = demo() if sys.argv[1] == "demo" else bare()
+def opened():
+    from whytui.commands.app import prepare_app
+
+    return prepare_app(Path(sys.argv[3]), state_dir=Path(sys.argv[2]))
+
+app = {"demo": demo, "bare": bare, "open": opened}[sys.argv[1]]()
 print(*asyncio.run(first_frame(app)))
 """
 
@@ -80,10 +85,13 @@ def child_env(pycache: Path) -> dict[str, str]:
     return env
 
 
-def launch(kind: str, state: Path) -> tuple[float, float]:
-    """Wall and CPU seconds from the child's first line to its first frame."""
+def launch(kind: str, state: Path, *args: str) -> tuple[float, float]:
+    """Wall and CPU seconds from the child's first line to its first frame.
+
+    `kind`: "bare" (Textual alone), "demo", or "open" with the session's path in `args`.
+    """
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, str(state)],
+        [sys.executable, "-c", CHILD, kind, str(state), *args],
         capture_output=True,
         text=True,
         check=True,

@@ -23,6 +23,7 @@ from whytui.configfile import add_system_name, config_path_for
 from whytui.ids import ROOT_ID
 from whytui.judge import judge_cause
 from whytui.models import Session
+from whytui.nodeindex import node_index
 from whytui.tomlfile import InputError
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
@@ -139,8 +140,9 @@ class SessionScreen(Screen[None]):
         selected = self.selected = self.why_tree.selected_id
         session = self.host_session
         self.query_one(PromptsPanel).show(session, selected, self.config)
-        leaf = selected != ROOT_ID and not session.children(selected)
-        self.query_one(SimilarHint).consider(session.node(selected).text if leaf else "")
+        index = node_index(session)
+        leaf = selected != ROOT_ID and not index.children(selected)
+        self.query_one(SimilarHint).consider(index.node(selected).text if leaf else "")
 
     @on(TextArea.Changed, "#editor-input")
     def _typed(self, event: TextArea.Changed) -> None:

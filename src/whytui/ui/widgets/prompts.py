@@ -15,6 +15,7 @@ from whytui.config import Config
 from whytui.ids import ROOT_ID
 from whytui.judge import judge_cause
 from whytui.models import Session
+from whytui.nodeindex import node_index
 from whytui.ui.usertext import user_text
 
 ON_PROBLEM = ("What would have had to be true for this not to happen?",)
@@ -31,12 +32,13 @@ def prompts_for(session: Session, node_id: str, config: Config) -> tuple[str, ..
     """The facilitator's questions for the selected node."""
     if node_id == ROOT_ID:
         return ON_PROBLEM
-    node = session.node(node_id)
+    index = node_index(session)
+    node = index.node(node_id)
     if judge_cause(node.text, config).ends_at_person:
         return AT_PERSON
     if node.is_root_cause:
         return AT_ROOT_CAUSE
-    if session.children(node_id):
+    if index.children(node_id):
         return AT_INNER
     return AT_OPEN_LEAF
 
@@ -47,18 +49,19 @@ def _plural(count: int, word: str) -> str:
 
 def detail_for(session: Session, node_id: str, config: Config) -> Content:
     """One line: depth, id, state and category, and the action items linked to it."""
+    index = node_index(session)
     if node_id == ROOT_ID:
-        parts = ["problem statement", _plural(len(session.children(ROOT_ID)), "why")]
+        parts = ["problem statement", _plural(len(index.children(ROOT_ID)), "why")]
         parts.append(_plural(len(session.nodes), "node"))
         return Content(" · ".join(parts))
-    node = session.node(node_id)
-    parts = [f"why {session.depth(node_id)}", node.id]
+    node = index.node(node_id)
+    parts = [f"why {index.depth(node_id)}", node.id]
     if node.category:
         names = {c.id: c.name for c in config.all_categories()}
         parts.append(f"■ {names.get(node.category, node.category)}")
         parts.append(_plural(len(session.actions_for(node_id)), "action item"))
-    elif session.children(node_id):
-        parts.append(_plural(len(session.children(node_id)), "why") + " below")
+    elif index.children(node_id):
+        parts.append(_plural(len(index.children(node_id)), "why") + " below")
     else:
         parts.append("open leaf")
     return user_text(" · ".join(parts))
@@ -73,7 +76,7 @@ class PromptsPanel(Vertical):
         yield Static(id="node-prompts", markup=False)
 
     def show(self, session: Session, node_id: str, config: Config) -> None:
-        text = session.problem if node_id == ROOT_ID else session.node(node_id).text
+        text = session.problem if node_id == ROOT_ID else node_index(session).node(node_id).text
         self.query_one("#node-text", Static).update(user_text(text))
         self.query_one("#node-detail", Static).update(detail_for(session, node_id, config))
         questions = prompts_for(session, node_id, config)

@@ -9,8 +9,10 @@ second), never by waiting for the timer.
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from whyapp_kit import (
     OPEN_STRUCTURAL,
@@ -98,11 +100,11 @@ def test_a_deleted_file_is_a_change_and_keeping_writes_it_back(demo_path: Path) 
 # -- in the app ---------------------------------------------------------------------------------
 
 
-async def edit_then_their_change(app: WhyApp, pilot: object) -> bytes:
+async def edit_then_their_change(app: WhyApp, pilot: Pilot[Any]) -> bytes:
     """Reopen the root cause in the app (unsaved yet), then change the file behind it."""
-    await select(pilot, app, ROOT_CAUSE)  # type: ignore[arg-type]
-    await pilot.press("o")  # type: ignore[attr-defined]
-    await pilot.pause()  # type: ignore[attr-defined]
+    await select(pilot, app, ROOT_CAUSE)
+    await pilot.press("o")
+    await pilot.pause()
     return their_edit(app.path)
 
 
@@ -227,3 +229,14 @@ async def test_a_read_only_window_follows_the_file(demo_path: Path, tmp_path: Pa
             assert not isinstance(second.screen, DiskChangedScreen)
             assert THEIR_WHY in [n.text for n in second.session.nodes]
             assert THEIR_WHY in screen_text(second)
+
+
+def test_the_question_at_80x24(snap_compare: Any, demo_path: Path, tmp_path: Path) -> None:
+    async def changed_behind(pilot: Pilot[Any]) -> None:
+        assert isinstance(pilot.app, WhyApp)
+        await edit_then_their_change(pilot.app, pilot)
+        await pilot.app.check_disk()
+        await pilot.pause()
+
+    app = open_app(demo_path, tmp_path / "state")
+    assert snap_compare(app, terminal_size=SIZE, run_before=changed_behind)

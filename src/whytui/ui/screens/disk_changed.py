@@ -69,9 +69,7 @@ class DiskChangedScreen(ModalScreen[str | None]):
     def _keys(self) -> Content:
         lines = []
         if self.can_reload:
-            dropped = (
-                "; your unsaved changes are dropped (u undoes the reload)" if self.unsaved else ""
-            )
+            dropped = " (drops your unsaved changes; u undoes)" if self.unsaved else ""
             lines.append(
                 Content.assemble(("r", "bold $accent"), "  reload the version on disk", dropped)
             )

@@ -12,13 +12,14 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from whytui.edits import EditError, add_action, update_action
 from whytui.models import Session
 from whytui.ui.host import session_host
 from whytui.ui.widgets.action_form import ActionForm
 from whytui.ui.widgets.cause_picker import CausePicker
+from whytui.ui.widgets.keyfooter import KeyFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
         default_due = dt.date.today() + dt.timedelta(days=host.config.due_days)
         yield Header()
         yield ActionForm(session, action, default_due, id="form")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._initial = self._values()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from whytui.edits import delete_action, mark_done, update_action
 from whytui.models import ActionItem, ActionStatus, Session
@@ -23,6 +23,7 @@ from whytui.ui.screens.action_edit import ActionEdit, ActionEditScreen
 from whytui.ui.screens.evidence import EvidenceScreen
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.action_table import ActionTable
+from whytui.ui.widgets.keyfooter import KeyFooter
 
 _EDITS = {"add", "edit", "done", "reopen", "delete"}
 _NEED_ITEM = {"edit", "done", "reopen", "delete"}
@@ -72,7 +73,7 @@ class ActionsScreen(Screen[None]):
         yield Static(id="actions-summary")
         yield ActionTable(id="actions-table")
         yield Static(id="actions-detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show)

@@ -15,13 +15,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from whytui.models import Session, SessionStatus
 from whytui.sessionfile import load
 from whytui.tomlfile import InputError
 from whytui.ui.usertext import user_text
+from whytui.ui.widgets.keyfooter import KeyFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,7 @@ class BrowseScreen(Screen[None]):
                 ),
                 id="no-sessions",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.title = "whytui"

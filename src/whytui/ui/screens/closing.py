@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import DescendantBlur
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, Static, TextArea
+from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from whytui.edits import set_closing, set_fields
 from whytui.ids import ROOT_ID
@@ -23,6 +23,7 @@ from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.checklist import Checklist
+from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.where_else import WhereElseArea
 
 _QUESTION_FIELDS = {
@@ -86,7 +87,7 @@ class ClosingScreen(Screen[None]):
         for field in ("would-have-prevented", "where-else"):
             yield Label(_question(field), classes="question")
             yield WhereElseArea(id=field) if field == "where-else" else TextArea(id=field)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show)

@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from whytui.followup import FollowUp, overdue_actions
 from whytui.ui.crossref import sessions_near
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text
+from whytui.ui.widgets.keyfooter import KeyFooter
 
 
 def _cell(text: str) -> Text:
@@ -58,7 +59,7 @@ class OverdueScreen(Screen[None]):
         yield Static("Reading the sessions…", id="overdue-summary", markup=False)
         yield DataTable[Text](id="overdue-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="overdue-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

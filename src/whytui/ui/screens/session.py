@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TextArea, Tree
+from textual.widgets import Header, Static, TextArea, Tree
 
 from whytui import edits, rules
 from whytui.config import Config
@@ -31,6 +31,7 @@ from whytui.ui.screens.category import CategoryScreen
 from whytui.ui.screens.refusal import Choice, RefusalScreen, Resolution
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import EditMode, EditorBar
+from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.prompts import PromptsPanel
 from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.whytree import WhyTree, one_line
@@ -99,7 +100,7 @@ class SessionScreen(Screen[None]):
             yield EditorBar(id="editor")
             yield SimilarHint(id="similar-hint")
             yield PromptsPanel(id="prompts")
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     @property
     def why_tree(self) -> WhyTree:

@@ -3,21 +3,25 @@
 The seed's measure of a review is that the same class of incident stops recurring; the
 moment to notice a recurrence is while the room is writing the cause. The search runs in a
 worker thread a moment after the typing pauses, and a newer text cancels an older search, so
-typing never waits for it; the line stays hidden when nothing alike was found.
+typing never waits for it; the line stays hidden when nothing alike was found. The scoring
+(rapidfuzz) and the reading of the other sessions load in the worker too, after the first
+frame: nothing of them is needed to show the tree.
 """
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from whytui.patterns import similar_root_causes
-from whytui.ui.crossref import sessions_near
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text
+
+if TYPE_CHECKING:
+    from whytui.corpus import Corpus
 
 PAUSE = 0.3
 """Seconds of no typing before a search starts: one search for a burst of keys."""
@@ -26,6 +30,13 @@ PAUSE = 0.3
 def _quoted(text: str, limit: int) -> str:
     flat = " ".join(text.split())
     return f"“{flat[: limit - 1]}…”" if len(flat) > limit else f"“{flat}”"
+
+
+def _sessions_near(path: Path) -> "Corpus":
+    """`sessions_near`, imported in the worker that calls it (see the module's docstring)."""
+    from whytui.ui.crossref import sessions_near
+
+    return sessions_near(path)
 
 
 class SimilarHint(Static):
@@ -48,8 +59,12 @@ class SimilarHint(Static):
 
     def on_mount(self) -> None:
         self.display = False
+        self.call_after_refresh(self._read_sessions)
+
+    def _read_sessions(self) -> None:
+        """Read the other sessions ahead of the first search, off the UI thread."""
         path = session_host(self.app).path
-        self.run_worker(lambda: sessions_near(path), thread=True, group="similar-corpus")
+        self.run_worker(lambda: _sessions_near(path), thread=True, group="similar-corpus")
 
     def consider(self, text: str) -> None:
         """Look for root causes alike `text` in other sessions, once the typing pauses."""
@@ -78,7 +93,9 @@ class SimilarHint(Static):
 
     def _find(self, text: str, path: Path, until: dt.date) -> None:
         """In a worker thread: read the sessions (once), score, and hand the best to the UI."""
-        hits = similar_root_causes(text, sessions_near(path), path, limit=1, until=until)
+        from whytui.patterns import similar_root_causes
+
+        hits = similar_root_causes(text, _sessions_near(path), path, limit=1, until=until)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text, hits[0] if hits else None)
 

@@ -715,26 +715,36 @@ class _CaseBlind:
     since lower-casing ASCII keeps every length. So a match's words are read from the
     original text by its span, never by `group()`. Other text takes the IGNORECASE pattern.
     The twin is only right for a pattern in lower-case ASCII, which the constructor checks.
+    Each is compiled when first needed: the app's first frame judges few statements.
     """
 
-    __slots__ = ("_folded", "_plain")
+    __slots__ = ("_folded", "_pattern", "_plain")
 
     def __init__(self, pattern: str) -> None:
         literal = re.sub(r"\\.|\(\?P<", "", pattern)  # \S and (?P< are syntax, not letters
         if not literal.isascii() or any(c.isupper() for c in literal):
             raise ValueError(f"write judge patterns in lower-case ASCII: {pattern!r}")
-        self._plain = re.compile(pattern)
-        self._folded = re.compile(pattern, re.IGNORECASE)
+        self._pattern = pattern
+        self._plain: re.Pattern[str] | None = None
+        self._folded: re.Pattern[str] | None = None
+
+    def _for(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern to search `text` with, and the text to search."""
+        if text.isascii():
+            if self._plain is None:
+                self._plain = re.compile(self._pattern)
+            return self._plain, text.lower()
+        if self._folded is None:
+            self._folded = re.compile(self._pattern, re.IGNORECASE)
+        return self._folded, text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if text.isascii():
-            return self._plain.finditer(text.lower())
-        return self._folded.finditer(text)
+        pattern, searched = self._for(text)
+        return pattern.finditer(searched)
 
     def search(self, text: str) -> re.Match[str] | None:
-        if text.isascii():
-            return self._plain.search(text.lower())
-        return self._folded.search(text)
+        pattern, searched = self._for(text)
+        return pattern.search(searched)
 
 
 def _phrase_regex(phrases: Iterable[str]) -> _CaseBlind:

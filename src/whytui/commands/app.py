@@ -129,17 +129,24 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _prune_old_demos(cache: Path) -> None:
-    """Remove demo folders from earlier runs, once they are a week old and not open."""
-    from whytui.lock import lock_path
+    """Remove demo folders from earlier runs, once they are a week old and not open.
 
+    Age is asked first: one stat, where finding a session's lock takes several, and most
+    folders are young (every `whytui demo` leaves one).
+    """
     cutoff = time.time() - DEMO_KEEP_DAYS * 86400
     for folder in cache.glob("demo-*"):
         try:
-            in_use = any(lock_path(session).exists() for session in folder.glob("*.toml"))
-            if folder.stat().st_mtime < cutoff and not in_use:
+            if folder.stat().st_mtime < cutoff and not _demo_in_use(folder):
                 shutil.rmtree(folder)
         except OSError:
             continue
+
+
+def _demo_in_use(folder: Path) -> bool:
+    from whytui.lock import lock_path
+
+    return any(lock_path(session).exists() for session in folder.glob("*.toml"))
 
 
 def demo_copy(cache: Path) -> Path:

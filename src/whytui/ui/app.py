@@ -38,7 +38,6 @@ from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.palette import WhyCommands
 from whytui.ui.resources import stylesheet
 from whytui.ui.screens.disk_changed import DiskChangedScreen
-from whytui.ui.screens.help import HelpScreen
 from whytui.ui.screens.session import SessionScreen
 
 AUTOSAVE_DELAY = 0.5
@@ -181,6 +180,7 @@ class WhyApp(App[None]):
 
     def action_help(self) -> None:
         from whytui.ui.keys import key_groups
+        from whytui.ui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen(key_groups(self.screen)))
 

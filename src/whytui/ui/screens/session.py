@@ -3,10 +3,12 @@
 Every change is built with `whytui.edits` and posted as `EditSession`; the app records it for
 undo, autosaves it and updates `session`, which this screen follows. Closing a leaf as a root
 cause goes through the category picker, then the rules (`leaf_close_problems`), and a leaf
-that ends at a person is refused with the reasons and the question to ask instead.
+that ends at a person is refused with the reasons and the question to ask instead. Those
+dialogs, and the writer of `.whytui.toml`, are imported when first used: the first frame, which
+the facilitator waits for, needs none of them.
 """
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ValidationError
 from textual import on
@@ -19,7 +21,6 @@ from textual.widgets import Header, Static, TextArea, Tree
 
 from whytui import edits, rules
 from whytui.config import Config
-from whytui.configfile import add_system_name, config_path_for
 from whytui.ids import ROOT_ID
 from whytui.judge import judge_cause
 from whytui.models import Session
@@ -27,14 +28,15 @@ from whytui.nodeindex import node_index
 from whytui.tomlfile import InputError
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
-from whytui.ui.screens.category import CategoryScreen
-from whytui.ui.screens.refusal import Choice, RefusalScreen, Resolution
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import EditMode, EditorBar
 from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.prompts import PromptsPanel
 from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.whytree import WhyTree, one_line
+
+if TYPE_CHECKING:
+    from whytui.ui.screens.refusal import Resolution
 
 PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
 WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
@@ -367,6 +369,8 @@ class SessionScreen(Screen[None]):
                 markup=False,
             )
             return
+        from whytui.ui.screens.category import CategoryScreen
+
         node = session.node(selected)
 
         def chosen(category: str | None) -> None:
@@ -390,10 +394,12 @@ class SessionScreen(Screen[None]):
             )
             return
         if any(p.rule == "cause-ends-at-person" for p in problems):
+            from whytui.ui.screens.refusal import RefusalScreen
+
             text = session.node(node_id).text
             verdict = judge_cause(text, self.config)
 
-            def resolved(resolution: Resolution | None) -> None:
+            def resolved(resolution: "Resolution | None") -> None:
                 if resolution is not None:
                     self._resolve_refusal(node_id, category, verdict.reframe, resolution)
 
@@ -402,8 +408,10 @@ class SessionScreen(Screen[None]):
         self.notify("; ".join(p.message for p in problems), severity="warning", markup=False)
 
     def _resolve_refusal(
-        self, node_id: str, category: str, reframe: str, resolution: Resolution
+        self, node_id: str, category: str, reframe: str, resolution: "Resolution"
     ) -> None:
+        from whytui.ui.screens.refusal import Choice
+
         if resolution.choice is Choice.ASK:
             self.select(node_id)
             self._open_editor(EditMode.WHY, node_id, reframe)
@@ -414,6 +422,8 @@ class SessionScreen(Screen[None]):
             self._add_system_name(resolution.name, node_id, category)
 
     def _add_system_name(self, name: str, node_id: str, category: str) -> None:
+        from whytui.configfile import add_system_name, config_path_for
+
         path = config_path_for(session_host(self.app).path)
         try:
             config = add_system_name(path, name)

@@ -20,10 +20,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from whytui import judge_words as W
-from whytui.config import Config
+
+if TYPE_CHECKING:  # the judge needs no pydantic: a config is only read
+    from whytui.config import Config
 
 REFRAME_QUESTIONS: tuple[str, ...] = (
     "What made this the easy thing to do for anyone in that seat?",
@@ -1144,10 +1146,13 @@ def _dedupe(findings: list[_Finding]) -> list[_Finding]:
     return kept
 
 
-def judge_cause(text: str, config: Config | None = None) -> CauseVerdict:
+def judge_cause(text: str, config: "Config | None" = None) -> CauseVerdict:
     """Does this causal statement end at a person? Which words say so, under which rule."""
-    config = config or Config()
-    reading = _Reading(text, _lexicon(config.system_names, config.people_names))
+    if config is None:
+        lexicon = _lexicon((), ())
+    else:
+        lexicon = _lexicon(config.system_names, config.people_names)
+    reading = _Reading(text, lexicon)
     findings, notes = _Judge(reading).run()
     if not findings:
         return CauseVerdict(ends_at_person=False, reasons=notes)

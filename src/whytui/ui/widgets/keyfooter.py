@@ -2,8 +2,8 @@
 
 Textual's footer rebuilds itself on every bindings update, and opening a screen sends three
 in a row (the focus, the resume, the refresh after the focus), with the same keys each time.
-A rebuild mounts and styles a widget per key: with the session screen's keys, two wasted
-rebuilds were a sixth of whytui's time to its first frame.
+A rebuild mounts and styles a widget per key: with the session screen's keys, the two wasted
+rebuilds cost about 50 ms of CPU, some 6% of `whytui demo`'s time to its first frame.
 """
 
 from typing import Any

@@ -123,7 +123,8 @@ async def time_adds(nodes: int, adds: int) -> float:
 
 async def _time_adds_in(folder: Path, nodes: int, adds: int) -> float:
     from generate import generate_session
-    from whytui import edits, sessionfile
+    from whytui.core import edits
+    from whytui.store import sessionfile
     from whytui.ui.app import WhyApp
     from whytui.ui.messages import EditSession
 

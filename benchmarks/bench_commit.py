@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from whytui import edits
-from whytui.sessionfile import load, save
+from whytui.core import edits
+from whytui.store.sessionfile import load, save
 
 EXAMPLE = (
     Path(__file__).resolve().parents[1]
@@ -90,8 +90,12 @@ def parts(repo: Path, runs: int) -> dict[str, float]:
     python = sys.executable
     steps = {
         "interpreter start-up": [python, "-c", "pass"],
-        "+ whytui core (models, rules)": [python, "-c", "import whytui.sessionfile, whytui.rules"],
-        "+ GitPython": [python, "-c", "import whytui.sessionfile, whytui.rules, git"],
+        "+ whytui core (models, rules)": [
+            python,
+            "-c",
+            "import whytui.store.sessionfile, whytui.core.rules",
+        ],
+        "+ GitPython": [python, "-c", "import whytui.store.sessionfile, whytui.core.rules, git"],
     }
     return {
         name: median_of(runs, lambda c=command: timed(c, repo)) for name, command in steps.items()

@@ -4,10 +4,10 @@ Generates sessions with `generate.py` (a repository's sessions folder), then tim
 best of a few runs on a warm file cache:
   parse (tomllib)  read each file and `tomllib.loads` it: the floor the brief measures against;
   parse (tomli)    the same with tomli, the compiled tomllib whytui reads with;
-  load             `whytui.corpus.load_corpus` in this process: read, parse, validate;
-  actions          `python -m whytui.cli actions --repo R` as a person or CI runs it, start-up
+  load             `whytui.store.corpus.load_corpus` in this process: read, parse, validate;
+  actions          `python -m whytui actions --repo R` as a person or CI runs it, start-up
                    included (text, and json, to /dev/null);
-  patterns         `python -m whytui.cli patterns --repo R` likewise (text, and --chart).
+  patterns         `python -m whytui patterns --repo R` likewise (text, and --chart).
 
     uv run python benchmarks/bench_crossref.py [--count 2000] [--nodes 12] [--profile]
 
@@ -35,8 +35,8 @@ from pathlib import Path
 import tomli
 
 from generate import generate_sessions
-from whytui.corpus import load_corpus
-from whytui.patterns import clusters, root_causes
+from whytui.core.patterns import clusters, root_causes
+from whytui.store.corpus import load_corpus
 
 TARGET_SECONDS = 2.0
 
@@ -68,7 +68,7 @@ ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTEC
 
 
 def whytui(*args: str) -> Callable[[], None]:
-    command = [sys.executable, "-m", "whytui.cli", *args]
+    command = [sys.executable, "-m", "whytui", *args]
 
     def run() -> None:
         done = subprocess.run(command, capture_output=True, check=False, env=ENVIRONMENT)

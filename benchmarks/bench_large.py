@@ -31,9 +31,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench_app import launch
-from whytui import edits, sessionfile
-from whytui.categories import BUILTIN_CATEGORIES
-from whytui.models import Session, WhyNode
+from whytui.core import edits
+from whytui.core.categories import BUILTIN_CATEGORIES
+from whytui.core.models import Session, WhyNode
+from whytui.store import sessionfile
 
 MAX_DEPTH = 12
 SMALL = 200

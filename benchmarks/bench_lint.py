@@ -3,8 +3,8 @@
 Generates 1,000 sessions of ~50 whys, then times, on a warm file cache:
   parse      read each file and `tomllib.loads` it: the floor any TOML linter pays;
   tomli      the same with `tomli`, tomllib's code compiled, which whytui reads with;
-  lint       `whytui.cli.main(["lint", folder])` in this process (output to /dev/null);
-  lint-proc  `python -m whytui.cli lint folder` as CI runs it, interpreter start included;
+  lint       `whytui.commands.cli.main(["lint", folder])` in this process (output to /dev/null);
+  lint-proc  `python -m whytui lint folder` as CI runs it, interpreter start included;
   no-judge   lint in process with both judges answering at once: what the rest costs.
 The four run back to back in each round, so that a busy machine slows all of them alike.
 Time is CPU time (user + system, of the child for lint-proc): on a shared machine wall time
@@ -34,8 +34,8 @@ from pathlib import Path
 import tomli
 
 from generate import generate_sessions
-from whytui import rules
-from whytui.cli import main as whytui_main
+from whytui.commands.cli import main as whytui_main
+from whytui.core import rules
 from whytui.judge import ActionVerdict, CauseVerdict
 
 TARGET = 1.5
@@ -81,7 +81,7 @@ def lint_without_judges(folder: Path) -> int:
 
 
 def lint_subprocess(folder: Path) -> None:
-    command = [sys.executable, "-m", "whytui.cli", "lint", str(folder)]
+    command = [sys.executable, "-m", "whytui", "lint", str(folder)]
     subprocess.run(command, capture_output=True, check=False)
 
 

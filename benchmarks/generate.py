@@ -1,7 +1,7 @@
 """Realistic session files in bulk, for benchmarks: `generate_sessions(folder, count, …)`.
 
-Sessions are built the way the app builds them (through `whytui.edits`) and written with
-`whytui.sessionfile.save`, so they are exactly what a repository full of reviews holds: why
+Sessions are built the way the app builds them (through `whytui.core.edits`) and written with
+`whytui.store.sessionfile.save`, so they are exactly what a repository full of reviews holds: why
 trees a few levels deep, root causes closed under structural categories, specific action
 items, answered closing questions. About a quarter are still open, with unfinished branches
 and an action item or two that lint will complain about, as real repositories have.
@@ -17,10 +17,10 @@ import random
 import sys
 from pathlib import Path
 
-from whytui import edits
-from whytui.ids import ROOT_ID
-from whytui.models import Session
-from whytui.sessionfile import save, slugify
+from whytui.core import edits
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.store.sessionfile import save, slugify
 
 SERVICES = (
     "checkout", "search-indexer", "payments-api", "auth", "notifications", "inventory",

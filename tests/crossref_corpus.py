@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from whytui.ids import ROOT_ID
-from whytui.models import ActionItem, Session, WhyNode
-from whytui.sessionfile import save
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import ActionItem, Session, WhyNode
+from whytui.store.sessionfile import save
 
 PLANTED: tuple[tuple[str, tuple[str, ...]], ...] = (
     (

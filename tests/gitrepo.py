@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from whytui import edits
-from whytui.models import Session, SessionStatus
-from whytui.sessionfile import save
+from whytui.core import edits
+from whytui.core.models import Session, SessionStatus
+from whytui.store.sessionfile import save
 
 IDENTITY_VARIABLES = (
     "GIT_AUTHOR_NAME",

@@ -10,7 +10,7 @@ import fcntl
 import sys
 import termios
 
-from whytui.cli import main
+from whytui.commands.cli import main
 from whytui.ui import app
 
 if __name__ == "__main__":

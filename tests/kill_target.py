@@ -8,9 +8,9 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from whytui import edits
-from whytui.models import Session
-from whytui.sessionfile import save
+from whytui.core import edits
+from whytui.core.models import Session
+from whytui.store.sessionfile import save
 
 
 def main(path: Path, run: int) -> None:

@@ -9,7 +9,7 @@ the pipe is the starting gate.
 import sys
 from pathlib import Path
 
-from whytui.lock import SessionLock, acquire
+from whytui.store.lock import SessionLock, acquire
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 Texts are built to be hard on the file format (quotes and runs of them, backslashes, control
 characters, lines far over the fold width with spaces in odd places, markup and TOML look-alikes,
 emoji); sessions come either constructed directly (any valid tree, in any input order) or grown
-through `whytui.edits` the way the app grows them.
+through `whytui.core.edits` the way the app grows them.
 """
 
 import string
@@ -12,10 +12,10 @@ from functools import cache
 
 from hypothesis import strategies as st
 
-from whytui import edits
-from whytui.categories import BUILTIN_CATEGORIES
-from whytui.ids import ROOT_ID
-from whytui.models import (
+from whytui.core import edits
+from whytui.core.categories import BUILTIN_CATEGORIES
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import (
     MAX_TEXT,
     ActionItem,
     ActionStatus,

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from crossref_corpus import make_session, write_session
-from whytui import lock
-from whytui.cli import main
-from whytui.models import ActionStatus
-from whytui.sessionfile import load
+from whytui.commands.cli import main
+from whytui.core.models import ActionStatus
+from whytui.store import lock
+from whytui.store.sessionfile import load
 
 D = dt.date
 TODAY = "2026-11-27"
@@ -364,7 +364,7 @@ def test_done_refuses_empty_evidence_and_future_dates(
 def test_actions_loads_neither_textual_nor_git(repo: Path) -> None:
     script = (
         "import sys\n"
-        "from whytui.cli import main\n"
+        "from whytui.commands.cli import main\n"
         f"main(['actions', '--repo', {str(repo)!r}, '--format', 'csv'])\n"
         f"main(['patterns', '--repo', {str(repo)!r}, '--chart'])\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'git'))\n"

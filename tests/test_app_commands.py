@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from whytui import sessionfile
-from whytui.cli import main
 from whytui.commands import app as app_commands
-from whytui.config import load_config
-from whytui.lock import lock_path
+from whytui.commands.cli import main
+from whytui.store import sessionfile
+from whytui.store.lock import lock_path
+from whytui.store.repo_config import load_config
 from whytui.ui.app import WhyApp
 
 

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from whyapp_kit import demo_session
-from whytui import edits
-from whytui.autosave import Autosaver
-from whytui.cursorstate import KEEP, CursorMemory
-from whytui.models import Session
+from whytui.core import edits
+from whytui.core.models import Session
+from whytui.store.autosave import Autosaver
+from whytui.store.cursor import KEEP, CursorMemory
 
 
 def test_a_burst_of_edits_is_one_write_of_the_newest() -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from whytui.cli import main
-from whytui.models import SCHEMA_VERSION
-from whytui.sessionfile import load
-from whytui.tomlfile import InputError
+from whytui.commands.cli import main
+from whytui.core.errors import InputError
+from whytui.core.models import SCHEMA_VERSION
+from whytui.store.sessionfile import load
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "sessions"
 CLOSED_EXAMPLE = EXAMPLE / "2026-08-12-checkout-outage-redis-memory-4f2a.toml"
@@ -153,7 +153,7 @@ def test_bad_files_in_a_real_process_never_give_a_traceback(tmp_path: Path) -> N
     (tmp_path / "empty.toml").write_bytes(b"")
     missing = tmp_path / "gone.toml"
     result = subprocess.run(
-        [sys.executable, "-m", "whytui.cli", "lint", str(tmp_path), str(missing)],
+        [sys.executable, "-m", "whytui", "lint", str(tmp_path), str(missing)],
         capture_output=True,
         text=True,
         check=False,

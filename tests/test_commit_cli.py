@@ -16,7 +16,7 @@ from gitrepo import (
     open_session,
     write_session,
 )
-from whytui.cli import main
+from whytui.commands.cli import main
 
 
 @pytest.fixture
@@ -153,7 +153,7 @@ def test_the_command_line_commits_without_loading_textual(repo: Path) -> None:
     write_session(repo, closable_session())
     script = (
         "import sys\n"
-        "from whytui.cli import main\n"
+        "from whytui.commands.cli import main\n"
         "code = main(['commit', 'sessions/review.toml'])\n"
         "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(code, loaded)\n"

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from whytui.categories import BUILTIN_CATEGORIES
-from whytui.config import CONFIG_NAME, Config, config_for, find_config, load_config
-from whytui.tomlfile import InputError
+from whytui.core.categories import BUILTIN_CATEGORIES
+from whytui.core.config import CONFIG_NAME, Config
+from whytui.core.errors import InputError
+from whytui.store.repo_config import config_for, find_config, load_config
 
 FULL = """\
 sessions = "reviews"

@@ -5,9 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from whytui.config import load_config
-from whytui.configfile import add_system_name, config_path_for, repository_root
-from whytui.tomlfile import InputError
+from whytui.core.errors import InputError
+from whytui.store.repo_config import add_system_name, config_path_for, load_config, repository_root
 
 
 def test_a_missing_config_is_created_with_just_the_name(tmp_path: Path) -> None:

@@ -1,10 +1,12 @@
-"""The core and `whytui lint` load neither Textual nor git, proved in a fresh interpreter.
+"""The core touches no disk, no terminal and no git; `whytui lint` loads neither Textual nor git.
 
-CI runs `whytui lint` on every pull request: it must start fast and must not depend on a
-terminal UI or on git. In-process tests can't show this (pytest has long since imported
-everything), so each check runs in its own `python -c`.
+The core's promise is read off its source: every module under `whytui/core/` is parsed and
+its imports checked, so a new module is covered the day it is added. What a process loads is
+checked in a fresh interpreter (pytest has long since imported everything), each in its own
+`python -c`.
 """
 
+import ast
 import json
 import subprocess
 import sys
@@ -13,8 +15,81 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+CORE = REPO / "src" / "whytui" / "core"
 
-CORE = ("models", "sessionfile", "judge", "rules", "config", "edits")
+FORBIDDEN_ROOTS = {
+    "textual": "the terminal UI",
+    "rich": "the terminal UI",
+    "git": "git (GitPython)",
+    "os": "the filesystem",
+    "shutil": "the filesystem",
+    "tempfile": "the filesystem",
+    "glob": "the filesystem",
+    "subprocess": "other processes",
+    "socket": "the network",
+    "platformdirs": "the user's folders",
+    "tomli": "reading files (the store's work)",
+    "tomllib": "reading files (the store's work)",
+}
+FORBIDDEN_WHYTUI = ("whytui.store", "whytui.git", "whytui.ui", "whytui.commands")
+PURE_PATHLIB = {"PurePath", "PurePosixPath", "PureWindowsPath"}
+
+
+def _core_modules() -> list[Path]:
+    return sorted(CORE.rglob("*.py"))
+
+
+def _violations(path: Path) -> list[str]:
+    """What in this module reaches outside the core: an import, a concrete path, `open`."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+            if node.module == "pathlib":
+                found += [
+                    f"line {node.lineno}: pathlib.{alias.name} (only pure paths: no disk)"
+                    for alias in node.names
+                    if alias.name not in PURE_PATHLIB
+                ]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and (node.func.id == "open")
+        ):
+            found.append(f"line {node.lineno}: open() reads or writes a file")
+        for name in names:
+            root = name.split(".")[0]
+            if root in FORBIDDEN_ROOTS:
+                found.append(f"line {node.lineno}: imports {name} ({FORBIDDEN_ROOTS[root]})")
+            if name == "pathlib" and isinstance(node, ast.Import):
+                found.append(f"line {node.lineno}: imports pathlib whole (only pure paths)")
+            if name.startswith(FORBIDDEN_WHYTUI):
+                found.append(f"line {node.lineno}: imports {name} (outside the core)")
+    return found
+
+
+def test_the_core_folder_holds_the_core() -> None:
+    names = {p.stem for p in _core_modules()}
+    assert {"models", "edits", "rules", "render", "patterns", "followup", "text"} <= names
+
+
+@pytest.mark.parametrize("module", _core_modules(), ids=lambda p: str(p.relative_to(CORE)))
+def test_no_core_module_reaches_the_disk_the_terminal_or_git(module: Path) -> None:
+    assert _violations(module) == []
+
+
+def test_the_walk_catches_what_it_forbids(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import os\nfrom pathlib import Path\nfrom whytui.store import lock\n"
+        "from textual.app import App\nimport git\nopen('x')\n",
+        encoding="utf-8",
+    )
+    assert len(_violations(bad)) == 6
+
 
 PROBE = """
 import json, sys
@@ -24,12 +99,16 @@ heavy = sorted(
     name for name in sys.modules
     if name.split(".")[0] in ("textual", "git") or name.startswith("whytui.ui")
 )
-print(json.dumps({{"heavy": heavy, "lint_loaded": "whytui.lint" in sys.modules}}))
+print(json.dumps({{"heavy": heavy, "lint_loaded": "whytui.store.lint" in sys.modules}}))
 """
 
 
 def probe(run: str, *args: str, cwd: Path = REPO) -> dict[str, object]:
-    imports = "\n".join(f"import whytui.{name}" for name in CORE)
+    modules = [
+        ".".join(("whytui", *p.relative_to(CORE.parent).with_suffix("").parts))
+        for p in _core_modules()
+    ]
+    imports = "\n".join(f"import {name.removesuffix('.__init__')}" for name in modules)
     result = subprocess.run(
         [sys.executable, "-c", PROBE.format(imports=imports, run=run), *args],
         capture_output=True,
@@ -56,5 +135,5 @@ def test_importing_the_core_loads_no_textual_or_git() -> None:
     ],
 )
 def test_running_lint_loads_no_textual_or_git(args: list[str]) -> None:
-    run = "from whytui.cli import main\nmain(['lint', *sys.argv[1:]])"
+    run = "from whytui.commands.cli import main\nmain(['lint', *sys.argv[1:]])"
     assert probe(run, *args) == {"heavy": [], "lint_loaded": True}

@@ -4,8 +4,8 @@ import os
 import time
 from pathlib import Path
 
-from whytui import lock
 from whytui.commands.app import DEMO_KEEP_DAYS, demo_copy
+from whytui.store import lock
 
 
 def _age(folder: Path, days: float) -> None:

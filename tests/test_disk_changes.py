@@ -24,8 +24,9 @@ from whyapp_kit import (
     select,
     write,
 )
-from whytui import edits, sessionfile
-from whytui.ondisk import BACKUP_MARK, ChangedOnDisk, SessionFile
+from whytui.core import edits
+from whytui.store import sessionfile
+from whytui.store.ondisk import BACKUP_MARK, ChangedOnDisk, SessionFile
 from whytui.ui.app import WhyApp
 from whytui.ui.screens.disk_changed import DiskChangedScreen
 

@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from strategies import blank_sessions, edited_sessions, random_edit, sessions, texts
-from whytui import edits, sessionfile
-from whytui.ids import ROOT_ID
-from whytui.models import ActionStatus, Session
+from whytui.core import edits
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import ActionStatus, Session
+from whytui.store import sessionfile
 
 
 def assert_canonical(session: Session) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from crossref_corpus import make_session, write_session
-from whytui.corpus import Corpus, load_corpus
-from whytui.followup import (
+from whytui.core.corpus import Corpus
+from whytui.core.followup import (
     NO_OWNER,
     ActionLookupError,
     State,
@@ -17,6 +17,7 @@ from whytui.followup import (
     overdue_actions,
     owned_by,
 )
+from whytui.store.corpus import load_corpus
 
 D = dt.date
 TODAY = D(2026, 11, 27)

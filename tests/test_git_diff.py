@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 
 from gitrepo import git, init_repo, isolate_git
 from strategies import edited_sessions, texts
-from whytui import edits, sessionfile
-from whytui.ids import ROOT_ID
-from whytui.models import Session
-from whytui.tomlfile import LineIndex
+from whytui.core import edits
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.store import sessionfile
+from whytui.store.tomlfile import LineIndex
 
 HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 

@@ -21,11 +21,12 @@ from gitrepo import (
     status,
     write_session,
 )
-from whytui import edits, gitops
-from whytui.config import Config
-from whytui.gitops import CommitRefused, commit_session
-from whytui.sessionfile import load, save
-from whytui.tomlfile import InputError
+from whytui.core import edits
+from whytui.core.config import Config
+from whytui.core.errors import InputError
+from whytui.git import commit as gitops
+from whytui.git.commit import CommitRefused, commit_session
+from whytui.store.sessionfile import load, save
 
 CONFIG = Config()
 

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from whytui import sessionfile
-from whytui.lock import lock_path
-from whytui.models import Session
+from whytui.core.models import Session
+from whytui.store import sessionfile
+from whytui.store.lock import lock_path
 
 TARGET = Path(__file__).with_name("hangup_target.py")
 TIMEOUT = 60.0

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from whytui.cli import main
-from whytui.sessionfile import load, loads
-from whytui.tomlfile import InputError, decode
+from whytui.commands.cli import main
+from whytui.core.errors import InputError
+from whytui.store.sessionfile import load, loads
+from whytui.store.tomlfile import decode
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "sessions").glob("*.toml"))
 VALID = EXAMPLES[0].read_bytes()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from whytui.config import Config
-from whytui.judge import REFRAME_QUESTIONS, CauseVerdict, judge_action, judge_cause
+from whytui.core.config import Config
+from whytui.core.judge import REFRAME_QUESTIONS, CauseVerdict, judge_action, judge_cause
 
 SEAT, DEFAULT, KNOWLEDGE = REFRAME_QUESTIONS[:3]
 

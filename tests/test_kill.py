@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from whytui.recovery import clean_stale_temps
-from whytui.sessionfile import TEMP_SUFFIX, load
+from whytui.store.recovery import clean_stale_temps
+from whytui.store.sessionfile import TEMP_SUFFIX, load
 
 TARGET = Path(__file__).with_name("kill_target.py")
 

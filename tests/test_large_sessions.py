@@ -17,10 +17,11 @@ from textual.widgets import Tree
 
 from strategies import any_sessions
 from whyapp_kit import SIZE, open_app, selected, tree, type_text
-from whytui import edits, sessionfile
-from whytui.ids import ROOT_ID
-from whytui.models import Session
-from whytui.nodeindex import node_index
+from whytui.core import edits
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.core.nodeindex import node_index
+from whytui.store import sessionfile
 from whytui.ui.app import WhyApp
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))

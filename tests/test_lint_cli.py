@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 
-import whytui.lint
-import whytui.rules
-import whytui.sessionfile
+import whytui.core.rules
+import whytui.store.lint
+import whytui.store.sessionfile
 from gitrepo import closable_session
-from whytui import edits, tomlfile
-from whytui.cli import main
+from whytui.commands.cli import main
 from whytui.commands.lint import github_data, github_property
-from whytui.config import Config, load_config
-from whytui.models import SCHEMA_VERSION, WhyNode
-from whytui.sessionfile import load, save
+from whytui.core import edits
+from whytui.core.config import Config
+from whytui.core.models import SCHEMA_VERSION, WhyNode
+from whytui.store import tomlfile
+from whytui.store.repo_config import load_config
+from whytui.store.sessionfile import load, save
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "sessions"
 CLOSED_EXAMPLE = EXAMPLES / "2026-08-12-checkout-outage-redis-memory-4f2a.toml"
@@ -280,9 +282,9 @@ def test_each_text_is_judged_once_and_each_file_indexed_once(
             indexed.append(text)
             super().__init__(text)
 
-    monkeypatch.setattr(whytui.rules, "judge_cause", counting(whytui.rules.judge_cause))
-    monkeypatch.setattr(whytui.rules, "judge_action", counting(whytui.rules.judge_action))
-    for module in (tomlfile, whytui.sessionfile, whytui.lint):
+    monkeypatch.setattr(whytui.core.rules, "judge_cause", counting(whytui.core.rules.judge_cause))
+    monkeypatch.setattr(whytui.core.rules, "judge_action", counting(whytui.core.rules.judge_action))
+    for module in (tomlfile, whytui.store.sessionfile, whytui.store.lint):
         monkeypatch.setattr(module, "LineIndex", CountingIndex)
     assert lint(capsys, CLOSED_EXAMPLE, path)[0] == 1
     assert len(indexed) == 1  # only the file with a problem, and only once
@@ -337,7 +339,7 @@ def test_the_repository_config_is_read_once_for_all_its_files(
         reads.append(path)
         return load_config(path)
 
-    monkeypatch.setattr(whytui.lint, "load_config", counting)
+    monkeypatch.setattr(whytui.store.lint, "load_config", counting)
     monkeypatch.chdir(tmp_path)
     code, _, err = lint(capsys)
     assert (code, err.strip()) == (0, "no problems in 3 files")

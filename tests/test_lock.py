@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from whytui import lock
-from whytui.lock import Held, SessionLock, acquire, lock_path
+from whytui.store import lock
+from whytui.store.lock import Held, SessionLock, acquire, lock_path
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from whytui import lock
+from whytui.store import lock
 
 RACER = Path(__file__).with_name("lock_racer.py")
 RACERS = 3

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 
 from gitrepo import git, init_repo, isolate_git
 from strategies import sessions, texts
-from whytui import edits
-from whytui.ids import ROOT_ID
-from whytui.models import Session
-from whytui.sessionfile import dumps, load, loads, save
+from whytui.core import edits
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.store.sessionfile import dumps, load, loads, save
 
 FILE = "sessions/review.toml"
 

@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from strategies import sessions
-from whytui import ids, sessionfile
-from whytui.models import (
+from whytui.core import ids
+from whytui.core.errors import InputError
+from whytui.core.models import (
     MAX_TEXT,
     SCHEMA_VERSION,
     ActionItem,
@@ -19,7 +20,7 @@ from whytui.models import (
     Session,
     WhyNode,
 )
-from whytui.tomlfile import InputError
+from whytui.store import sessionfile
 
 HEADER = f'schema = {SCHEMA_VERSION}\ntitle = "t"\ndate = 2026-01-02\nproblem = "p"\n'
 ID_PATTERN = RecordId.__metadata__[0].pattern

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from crossref_corpus import PLANTED, make_session, plant_corpus, write_session
-from whytui.corpus import Corpus, load_corpus
-from whytui.patterns import (
+from whytui.core.corpus import Corpus
+from whytui.core.patterns import (
     DEFAULT_THRESHOLD,
     clusters,
     content_words,
@@ -17,6 +17,7 @@ from whytui.patterns import (
     similarity,
     tally,
 )
+from whytui.store.corpus import load_corpus
 
 D = dt.date
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from crossref_corpus import make_session, plant_corpus, write_session
-from whytui.cli import main
+from whytui.commands.cli import main
 
 D = dt.date
 

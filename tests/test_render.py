@@ -18,13 +18,13 @@ from markdown_it import MarkdownIt
 
 from gitrepo import closable_session, open_session
 from strategies import any_sessions, texts
-from whytui import edits
-from whytui.cli import main
-from whytui.config import Config, ExtraCategory
-from whytui.ids import ROOT_ID
-from whytui.models import ActionStatus, Session
-from whytui.render import escape, escape_block, mermaid_label, render
-from whytui.sessionfile import load, save
+from whytui.commands.cli import main
+from whytui.core import edits
+from whytui.core.config import Config, ExtraCategory
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import ActionStatus, Session
+from whytui.core.render import escape, escape_block, mermaid_label, render
+from whytui.store.sessionfile import load, save
 
 MARKDOWN = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -271,7 +271,7 @@ def test_done_actions_show_their_status() -> None:
 
 def test_render_is_pure_it_loads_neither_textual_nor_git() -> None:
     script = (
-        "import sys, whytui.render\n"
+        "import sys, whytui.core.render\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'git')))\n"
     )
     done = subprocess.run(

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from whytui import edits, rules
-from whytui.config import Config, ExtraCategory
-from whytui.ids import ROOT_ID
+from whytui.core import edits, rules
+from whytui.core.config import Config, ExtraCategory
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session, SessionStatus
+from whytui.core.rules import Problem
 from whytui.judge import ActionVerdict, CauseVerdict
-from whytui.models import Session, SessionStatus
-from whytui.rules import Problem
 
 CONFIG = Config()
 TODAY = dt.date(2026, 8, 12)

@@ -16,10 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import any_sessions
-from whytui import edits, sessionfile
-from whytui.cli import main
-from whytui.models import SCHEMA_VERSION, Session
-from whytui.tomlfile import MAX_FILE_BYTES, InputError
+from whytui.commands.cli import main
+from whytui.core import edits
+from whytui.core.errors import InputError
+from whytui.core.models import SCHEMA_VERSION, Session
+from whytui.store import sessionfile
+from whytui.store.tomlfile import MAX_FILE_BYTES
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "sessions").glob("*.toml"))
 
@@ -60,7 +62,9 @@ def test_saving_twice_gives_identical_bytes(
 def test_another_process_writes_the_same_bytes(batch: list[Session]) -> None:
     """Nothing in the output may depend on hash seeds or on what this process did before."""
     child = (
-        "import sys; from whytui.models import Session; from whytui.sessionfile import dumps\n"
+        "import sys\n"
+        "from whytui.core.models import Session\n"
+        "from whytui.store.sessionfile import dumps\n"
         "for line in sys.stdin:\n"
         "    sys.stdout.write(dumps(Session.model_validate_json(line)) + '\\0')"
     )

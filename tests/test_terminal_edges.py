@@ -27,7 +27,7 @@ from whyapp_kit import (
     type_text,
     write,
 )
-from whytui.models import Session, WhyNode
+from whytui.core.models import Session, WhyNode
 from whytui.ui.app import WhyApp
 from whytui.ui.screens.category import CategoryScreen
 from whytui.ui.widgets.editor import WhyInput

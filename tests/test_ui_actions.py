@@ -10,9 +10,9 @@ from textual.widgets import Input, Static
 from ui_host import ACTION, ROOT_CAUSE, SECOND_CAUSE, HostApp, make_session
 from whyapp_kit import ROOT_CAUSE as DEMO_ROOT_CAUSE
 from whyapp_kit import demo_session, open_app, screen_text, write
-from whytui import sessionfile
+from whytui.core.models import ActionItem, ActionStatus, Session
 from whytui.judge import ActionVerdict
-from whytui.models import ActionItem, ActionStatus, Session
+from whytui.store import sessionfile
 from whytui.ui.screens.action_edit import ActionEditScreen
 from whytui.ui.screens.actions import ActionsScreen
 from whytui.ui.screens.evidence import EvidenceScreen

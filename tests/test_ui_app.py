@@ -25,9 +25,9 @@ from whyapp_kit import (
     type_text,
     write,
 )
-from whytui import sessionfile
-from whytui.lock import lock_path
-from whytui.models import Session
+from whytui.core.models import Session
+from whytui.store import sessionfile
+from whytui.store.lock import lock_path
 from whytui.ui.app import WhyApp
 from whytui.ui.messages import JumpTo
 from whytui.ui.screens.actions import ActionsScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from whyapp_kit import SIZE, screen_text, type_text
-from whytui.cli import main
+from whytui.commands.cli import main
 from whytui.ui.app import WhyApp
 from whytui.ui.browse_app import BrowseApp
 from whytui.ui.screens.browse import Choice

@@ -7,11 +7,11 @@ from textual.widgets import TextArea
 from ui_host import ACTION, OPEN_LEAF, HostApp, make_session
 from whyapp_kit import PERSON as DEMO_PERSON
 from whyapp_kit import demo_session, open_app, screen_text, selected, write
-from whytui import sessionfile
-from whytui.config import Config
-from whytui.edits import set_closing, set_fields, update_action
-from whytui.models import Session, SessionStatus, WhyNode
-from whytui.rules import session_close_problems
+from whytui.core.config import Config
+from whytui.core.edits import set_closing, set_fields, update_action
+from whytui.core.models import Session, SessionStatus, WhyNode
+from whytui.core.rules import session_close_problems
+from whytui.store import sessionfile
 from whytui.ui.messages import JumpTo
 from whytui.ui.screens.actions import ActionsScreen
 from whytui.ui.screens.closing import ClosingScreen

@@ -6,8 +6,8 @@ import pytest
 
 from gitrepo import closable_session, files_in, git, head, init_repo, isolate_git, write_session
 from whyapp_kit import SIZE, open_app
-from whytui import edits
-from whytui.models import SessionStatus
+from whytui.core import edits
+from whytui.core.models import SessionStatus
 
 
 def _ready_to_close(repo: Path) -> Path:

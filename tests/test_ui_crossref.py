@@ -13,8 +13,8 @@ from crossref_corpus import make_session as make_other
 from crossref_corpus import write_session
 from ui_host import OPEN_LEAF, HostApp, make_session
 from whyapp_kit import open_app, screen_text, select, type_text
-from whytui.corpus import load_corpus
-from whytui.followup import overdue_actions
+from whytui.core.followup import overdue_actions
+from whytui.store.corpus import load_corpus
 from whytui.ui.screens.overdue import OverdueScreen
 from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.where_else import WhereElseArea

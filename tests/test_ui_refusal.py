@@ -19,7 +19,7 @@ from whyapp_kit import (
     type_text,
     write,
 )
-from whytui.models import WhyNode
+from whytui.core.models import WhyNode
 from whytui.ui.app import WhyApp
 from whytui.ui.screens.category import CategoryScreen
 from whytui.ui.screens.refusal import RefusalScreen

@@ -29,8 +29,8 @@ from whyapp_kit import (
     type_text,
     write,
 )
-from whytui.ids import ROOT_ID
-from whytui.models import Session, WhyNode
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session, WhyNode
 from whytui.ui.widgets.editor import WhyInput
 
 

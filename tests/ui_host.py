@@ -13,8 +13,8 @@ from textual.app import App
 from textual.reactive import var
 from textual.screen import Screen
 
-from whytui.config import Config
-from whytui.models import ActionItem, ClosingAnswers, Session, WhyNode
+from whytui.core.config import Config
+from whytui.core.models import ActionItem, ClosingAnswers, Session, WhyNode
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.screens.actions import ActionsScreen
 

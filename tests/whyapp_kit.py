@@ -13,9 +13,9 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
 
-from whytui import sessionfile
-from whytui.ids import ROOT_ID
-from whytui.models import Session, WhyNode
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session, WhyNode
+from whytui.store import sessionfile
 from whytui.ui.app import WhyApp
 from whytui.ui.widgets.whytree import Row, WhyTree
 

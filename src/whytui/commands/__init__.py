@@ -1,1 +1,5 @@
-"""One module a command (or a family of commands); see `whytui.cli`."""
+"""The command line: `whytui.commands.cli` dispatches to one module a command (or family).
+
+The non-interactive commands never import Textual; `app` imports it only once a session is
+ready to open.
+"""

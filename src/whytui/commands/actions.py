@@ -17,18 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from whytui.commands.corpus_args import (
-    UNREADABLE_EXIT,
-    add_repo_argument,
-    load_sessions,
-    one_line,
-    shown,
-    warn,
-    write,
-)
+from whytui.commands.corpus_args import UNREADABLE_EXIT, add_repo_argument, load_sessions
+from whytui.commands.output import shown, warn, write
+from whytui.core.text import one_line, plural
 
 if TYPE_CHECKING:
-    from whytui.followup import FollowUp
+    from whytui.core.followup import FollowUp
 
 OVERDUE_EXIT = 1
 REFUSED_EXIT = 1
@@ -130,7 +124,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whytui.followup import State, follow_ups, owned_by
+    from whytui.core.followup import State, follow_ups, owned_by
 
     today: dt.date = args.today or dt.date.today()
     corpus, failures = load_sessions(args.repo)
@@ -153,29 +147,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plural(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
-
-
 def _summary(items: list["FollowUp"], sessions: int, today: dt.date) -> str:
-    from whytui.followup import State
+    from whytui.core.followup import State
 
     counts = {state: sum(1 for i in items if i.state is state) for state in State}
     opened = counts[State.OPEN] + counts[State.OVERDUE]
     return (
-        f"{_plural(len(items), 'action item')} from {_plural(sessions, 'session')}: "
+        f"{plural(len(items), 'action item')} from {plural(sessions, 'session')}: "
         f"{opened:,} open ({counts[State.OVERDUE]:,} overdue), {counts[State.DONE]:,} done "
         f"(as of {today.isoformat()})"
     )
 
 
 def _when(item: "FollowUp", today: dt.date) -> str:
-    from whytui.followup import State
+    from whytui.core.followup import State
 
     action = item.action
     due = f"due {action.due.isoformat()}" if action.due else "no due date"
     if item.state is State.OVERDUE:
-        return f"OVERDUE {_plural(item.days_late(today), 'day')}, {due}"
+        return f"OVERDUE {plural(item.days_late(today), 'day')}, {due}"
     if item.state is State.DONE:
         return f"done {action.done_on.isoformat()}" if action.done_on else "done"
     return due
@@ -205,7 +195,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
 
 
 def _text(items: list["FollowUp"], today: dt.date) -> str:
-    from whytui.followup import State, by_owner
+    from whytui.core.followup import State, by_owner
 
     mark = {State.OVERDUE: "!", State.OPEN: "-", State.DONE: "x"}
     lines: list[str] = []
@@ -261,7 +251,7 @@ def _item_data(item: "FollowUp", today: dt.date) -> dict[str, Any]:
 
 
 def _json(items: list["FollowUp"], today: dt.date) -> str:
-    from whytui.followup import State, by_owner
+    from whytui.core.followup import State, by_owner
 
     document = {
         "today": today.isoformat(),
@@ -305,7 +295,7 @@ def _csv(items: list["FollowUp"], today: dt.date) -> str:
 
     Several labels are several `Labels` columns: the way Jira's CSV importer takes them.
     """
-    from whytui.followup import State
+    from whytui.core.followup import State
 
     label_columns = max((len(_labels(i)) for i in items), default=1)
     header = [
@@ -338,16 +328,12 @@ def _csv(items: list["FollowUp"], today: dt.date) -> str:
     return buffer.getvalue().rstrip("\n")
 
 
-_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~"})
-
-
-def _md(text: str) -> str:
-    """Session text as literal Markdown: no links, emphasis or HTML from someone's file."""
-    return one_line(text).translate(_MARKDOWN_SPECIAL)
-
-
 def _markdown(items: list["FollowUp"], today: dt.date) -> str:
-    from whytui.followup import NO_OWNER, State, by_owner
+    from whytui.core.followup import NO_OWNER, State, by_owner
+    from whytui.core.render import escape
+
+    def _md(text: str) -> str:
+        return escape(one_line(text))
 
     lines: list[str] = []
     for owner, group in by_owner(items):
@@ -379,8 +365,8 @@ FORMATS: dict[str, Callable[[list["FollowUp"], dt.date], str]] = {
 
 
 def run_done(args: argparse.Namespace) -> int:
-    from whytui import lock
-    from whytui.followup import ActionLookupError, State, find_action, follow_ups
+    from whytui.core.followup import ActionLookupError, State, find_action, follow_ups
+    from whytui.store import lock
 
     today = dt.date.today()
     on: dt.date = args.on or today
@@ -410,7 +396,7 @@ def run_done(args: argparse.Namespace) -> int:
         said = f" (evidence: {one_line(action.evidence)})" if action.evidence else ""
         return _refuse(f"{action.id} in {where} is already done{when}{said}; nothing changed")
 
-    path = item.entry.path
+    path = Path(item.entry.path)
     try:
         taken = lock.acquire(path)
     except OSError as error:
@@ -433,9 +419,10 @@ def _record(path: Path, where: str, action_id: str, evidence: str, on: dt.date) 
     """Read the session again (it may have changed since), mark the item done, save."""
     from pydantic import ValidationError
 
-    from whytui.edits import mark_done
-    from whytui.sessionfile import dumps, load, save
-    from whytui.tomlfile import InputError, read_text
+    from whytui.core.edits import mark_done
+    from whytui.core.errors import InputError
+    from whytui.store.sessionfile import dumps, load, save
+    from whytui.store.tomlfile import read_text
 
     try:
         before = read_text(path)

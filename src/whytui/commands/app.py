@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from whytui.config import Config
-    from whytui.models import Session
+    from whytui.core.config import Config
+    from whytui.core.models import Session
     from whytui.ui.app import WhyApp
 
 DEMO_NAME = "2026-10-16-payments-api-timeouts-demo.toml"
@@ -58,7 +58,7 @@ def prepare_app(
 
     gc.disable()
     try:
-        from whytui.config import config_for
+        from whytui.store.repo_config import config_for
         from whytui.ui.app import WhyApp
 
         config = config_for(path.parent)
@@ -69,7 +69,7 @@ def prepare_app(
 
 
 def _run_app(path: Path, *, new: bool = False, session: "Session | None" = None) -> int:
-    from whytui.tomlfile import InputError
+    from whytui.core.errors import InputError
 
     try:
         app = prepare_app(path, new=new, session=session)
@@ -94,9 +94,8 @@ def run_open(args: argparse.Namespace) -> int:
 
 def _repository() -> "tuple[Path, Config] | int":
     """This repository's root and config, or exit status 2 after saying what is wrong."""
-    from whytui.config import config_for
-    from whytui.configfile import repository_root
-    from whytui.tomlfile import InputError
+    from whytui.core.errors import InputError
+    from whytui.store.repo_config import config_for, repository_root
 
     root = repository_root(Path.cwd())
     try:
@@ -106,8 +105,8 @@ def _repository() -> "tuple[Path, Config] | int":
 
 
 def _start_new(root: Path, config: "Config", title: str) -> int:
-    from whytui.models import Session
-    from whytui.sessionfile import new_session_path
+    from whytui.core.models import Session
+    from whytui.store.sessionfile import new_session_path
 
     title = " ".join(title.split())
     if not title:
@@ -144,7 +143,7 @@ def _prune_old_demos(cache: Path) -> None:
 
 
 def _demo_in_use(folder: Path) -> bool:
-    from whytui.lock import lock_path
+    from whytui.store.lock import lock_path
 
     return any(lock_path(session).exists() for session in folder.glob("*.toml"))
 

@@ -39,9 +39,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whytui.config import config_for
-    from whytui.gitops import CommitRefused, commit_session, one_line
-    from whytui.tomlfile import InputError
+    from whytui.core.errors import InputError
+    from whytui.core.text import escaped, one_line
+    from whytui.git.commit import CommitRefused, commit_session
+    from whytui.store.repo_config import config_for
 
     try:
         config = config_for(args.path.absolute().parent)
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             extra=args.extra,
         )
     except InputError as error:
-        print(f"{one_line(str(error))}\nNothing was committed.", file=sys.stderr)
+        print(f"{escaped(one_line(str(error)))}\nNothing was committed.", file=sys.stderr)
         return 2
     except CommitRefused as refusal:
         print(str(refusal), file=sys.stderr)

@@ -6,12 +6,13 @@ towards exit status 2, while everything readable is still reported.
 """
 
 import argparse
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
+
+from whytui.commands.output import shown, warn
 
 if TYPE_CHECKING:
-    from whytui.corpus import Corpus
+    from whytui.core.corpus import Corpus
 
 UNREADABLE_EXIT = 2
 """Exit status when some input could not be read (as `whytui lint`)."""
@@ -39,8 +40,8 @@ def load_sessions(repos: list[Path] | None) -> tuple["Corpus", int]:
     Failures (a broken `.whytui.toml`, a missing sessions folder, an unreadable session file)
     are written to stderr as they are found.
     """
-    from whytui.corpus import load_corpus, sessions_folder
-    from whytui.tomlfile import InputError
+    from whytui.core.errors import InputError
+    from whytui.store.corpus import load_corpus, sessions_folder
 
     folders: list[Path] = []
     failures = 0
@@ -65,40 +66,3 @@ def load_sessions(repos: list[Path] | None) -> tuple["Corpus", int]:
         where = shown(unreadable.path) + (f":{unreadable.line}" if unreadable.line else "")
         warn(f"{where}: {unreadable.problem} (skipped; the other sessions are still read)")
     return corpus, failures + len(corpus.unreadable)
-
-
-def warn(text: str) -> None:
-    write(sys.stderr, f"whytui: {text}")
-
-
-def write(stream: TextIO, text: str) -> None:
-    """Print even what the stream's encoding can't hold, with control characters inert."""
-    encoding = stream.encoding or "utf-8"
-    safe = inert(text)
-    stream.write(safe.encode(encoding, "backslashreplace").decode(encoding) + "\n")
-
-
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x0A}
-
-
-def inert(text: str) -> str:
-    """Control characters other than newline shown as `\\xNN`: session text (from someone's
-    pull request) can't move the cursor or recolour the terminal it is printed to."""
-    return text.translate(_CONTROLS)
-
-
-def one_line(text: str) -> str:
-    """Whitespace (newlines included) collapsed to single spaces."""
-    return " ".join(text.split())
-
-
-def shown(path: Path) -> str:
-    """Paths under the current folder relative to it, as editors and CI logs want.
-
-    The corpus's paths are absolute and resolved already, as is the current folder: no
-    resolving here, which would cost a dozen system calls a path, thousands of times.
-    """
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -11,10 +11,13 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
+
+from whytui.commands.output import shown, write
+from whytui.core.text import escaped
 
 if TYPE_CHECKING:
-    from whytui.lint import Finding, Report
+    from whytui.store.lint import Finding, Report
 
 
 def register(sub: Any) -> None:
@@ -43,45 +46,21 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whytui.lint import lint_paths, lint_repository
+    from whytui.store.lint import lint_paths, lint_repository
 
     report = lint_paths(args.paths) if args.paths else lint_repository(Path.cwd())
     output = FORMATS[args.format](report)
     if output:
-        _write(sys.stdout, output)
-    _write(sys.stderr, report.summary())
+        write(sys.stdout, output)
+    write(sys.stderr, report.summary())
     return report.exit_code
-
-
-def _write(stream: TextIO, text: str) -> None:
-    """Print even what the stream's encoding can't hold (a file name that isn't UTF-8, say)."""
-    encoding = stream.encoding or "utf-8"
-    stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
-
-
-_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))}
-
-
-def _inert(text: str) -> str:
-    """Control characters (newlines and terminal escapes included) as visible `\\xNN`."""
-    return text.translate(_CONTROLS)
-
-
-def _shown(path: Path) -> str:
-    """Paths under the current folder relative to it, as editors and CI annotations want."""
-    if path.is_absolute():
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            pass
-    return str(path)
 
 
 def _text(report: "Report") -> str:
     lines = []
     for finding in report.findings:
-        where = _shown(finding.path) + (f":{finding.line}" if finding.line else "")
-        lines.append(_inert(f"{where}: {finding.rule}: {finding.message}"))
+        where = shown(finding.path) + (f":{finding.line}" if finding.line else "")
+        lines.append(escaped(f"{where}: {finding.rule}: {finding.message}", keep=""))
     return "\n".join(lines)
 
 
@@ -89,7 +68,7 @@ def _json(report: "Report") -> str:
     document = {
         "findings": [
             {
-                "file": _shown(f.path),
+                "file": shown(f.path),
                 "line": f.line,
                 "rule": f.rule,
                 "message": f.message,
@@ -112,7 +91,7 @@ def _json(report: "Report") -> str:
 
 def github_data(text: str) -> str:
     """Escape a workflow command's message the way GitHub's runner unescapes it."""
-    return _inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return escaped(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"), keep="")
 
 
 def github_property(text: str) -> str:
@@ -121,7 +100,7 @@ def github_property(text: str) -> str:
 
 
 def _github_line(finding: "Finding") -> str:
-    properties = [f"file={github_property(_shown(finding.path))}"]
+    properties = [f"file={github_property(shown(finding.path))}"]
     if finding.line:
         properties.append(f"line={finding.line}")
     properties.append(f"title={github_property(finding.rule)}")

@@ -14,17 +14,12 @@ import re
 import sys
 from typing import TYPE_CHECKING, Any
 
-from whytui.commands.corpus_args import (
-    UNREADABLE_EXIT,
-    add_repo_argument,
-    load_sessions,
-    one_line,
-    shown,
-    write,
-)
+from whytui.commands.corpus_args import UNREADABLE_EXIT, add_repo_argument, load_sessions
+from whytui.commands.output import shown, write
+from whytui.core.text import one_line
 
 if TYPE_CHECKING:
-    from whytui.patterns import Cluster, Tally
+    from whytui.core.patterns import Cluster, Tally
 
 EPILOG = """\
 Similar statements are found offline, by their words: --threshold says how alike (0-100) two
@@ -92,7 +87,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whytui.patterns import DEFAULT_THRESHOLD, clusters, tally
+    from whytui.core.patterns import DEFAULT_THRESHOLD, clusters, tally
 
     args.threshold = args.threshold or DEFAULT_THRESHOLD
     corpus, failures = load_sessions(args.repo)

@@ -30,10 +30,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from whytui.config import config_for
-    from whytui.render import render
-    from whytui.sessionfile import load
-    from whytui.tomlfile import InputError
+    from whytui.core.errors import InputError
+    from whytui.core.render import render
+    from whytui.store.repo_config import config_for
+    from whytui.store.sessionfile import load
 
     try:
         session = load(args.path)

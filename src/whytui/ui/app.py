@@ -26,14 +26,15 @@ from textual.reactive import var
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 
-from whytui import lock
-from whytui.autosave import Autosaver
-from whytui.config import Config, config_for
-from whytui.cursorstate import CursorMemory
-from whytui.ids import ROOT_ID
-from whytui.models import Session
-from whytui.ondisk import ChangedOnDisk, DiskChange, SessionFile
-from whytui.recovery import clean_stale_temps
+from whytui.core.config import Config
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.store import lock
+from whytui.store.autosave import Autosaver
+from whytui.store.cursor import CursorMemory
+from whytui.store.ondisk import ChangedOnDisk, DiskChange, SessionFile
+from whytui.store.recovery import clean_stale_temps
+from whytui.store.repo_config import config_for
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.palette import WhyCommands
 from whytui.ui.resources import stylesheet
@@ -346,7 +347,7 @@ class WhyApp(App[None]):
         A refusal (no repository, no identity, a failing hook…) is shown as git's own words
         say it; the file stays saved either way.
         """
-        from whytui.commit_job import commit_in_thread
+        from whytui.git.commit_job import commit_in_thread
 
         report, ok = await asyncio.to_thread(commit_in_thread, self.path, branch, self.config)
         self.notify(

@@ -9,8 +9,9 @@ the folder and later calls share the result, so typing never waits for it.
 import threading
 from pathlib import Path
 
-from whytui.corpus import Corpus, load_corpus, sessions_folder
-from whytui.tomlfile import InputError
+from whytui.core.corpus import Corpus
+from whytui.core.errors import InputError
+from whytui.store.corpus import load_corpus, sessions_folder
 
 _lock = threading.Lock()
 _read: dict[Path, Corpus] = {}

@@ -10,8 +10,8 @@ from typing import Protocol, cast
 
 from textual.app import App
 
-from whytui.config import Config
-from whytui.models import Session
+from whytui.core.config import Config
+from whytui.core.models import Session
 
 
 class SessionHost(Protocol):

@@ -2,7 +2,7 @@
 
 The app owns the session (a reactive `WhyApp.session`, frozen `Session` values) and its undo
 history. A widget or screen that changes the session builds the new value with
-`whytui.edits` and posts `EditSession`; the app records it for undo, autosaves it and updates
+`whytui.core.edits` and posts `EditSession`; the app records it for undo, autosaves it and updates
 `session`, which screens watch (`self.watch(self.app, "session", ...)`).
 """
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from whytui.models import Session
+from whytui.core.models import Session
 
 
 @dataclass

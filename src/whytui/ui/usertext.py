@@ -10,13 +10,18 @@ import textwrap
 
 from textual.content import Content
 
-_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\n\t"}
-_PICTURES[0x7F] = 0x2421
+from whytui.core.text import one_line, pictured
+
+
+def line_text(text: str) -> str:
+    """User text for one line on screen (a tree line, a table cell): literal, whitespace runs
+    as single spaces, control characters as pictures."""
+    return one_line(text if text.isprintable() else pictured(text))
 
 
 def user_text(text: str, style: str = "") -> Content:
     """`text` exactly as typed, safe to show; optionally in one `style`."""
-    content = Content(text.translate(_PICTURES))
+    content = Content(pictured(text))
     return content.stylize(style) if style else content
 
 

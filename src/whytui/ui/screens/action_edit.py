@@ -14,8 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Header, Input
 
-from whytui.edits import EditError, add_action, update_action
-from whytui.models import Session
+from whytui.core.edits import EditError, add_action, update_action
+from whytui.core.models import Session
 from whytui.ui.host import session_host
 from whytui.ui.widgets.action_form import ActionForm
 from whytui.ui.widgets.cause_picker import CausePicker

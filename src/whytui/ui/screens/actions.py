@@ -14,9 +14,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from whytui.edits import delete_action, mark_done, update_action
-from whytui.models import ActionItem, ActionStatus, Session
-from whytui.rules import action_problems
+from whytui.core.edits import delete_action, mark_done, update_action
+from whytui.core.models import ActionItem, ActionStatus, Session
+from whytui.core.rules import action_problems
+from whytui.core.text import plural
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
 from whytui.ui.screens.action_edit import ActionEdit, ActionEditScreen
@@ -27,10 +28,6 @@ from whytui.ui.widgets.keyfooter import KeyFooter
 
 _EDITS = {"add", "edit", "done", "reopen", "delete"}
 _NEED_ITEM = {"edit", "done", "reopen", "delete"}
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class ActionsScreen(Screen[None]):
@@ -108,10 +105,10 @@ class ActionsScreen(Screen[None]):
         done = sum(a.status is ActionStatus.DONE for a in session.actions)
         with_problems = sum(bool(action_problems(a, session)) for a in session.actions)
         uncovered = sum(not session.actions_for(n.id) for n in session.root_causes())
-        parts = [_count(len(session.actions), "item"), f"{done} done"]
+        parts = [plural(len(session.actions), "item"), f"{done} done"]
         parts.append(f"{with_problems} with problems")
         if uncovered:
-            parts.append(f"{_count(uncovered, 'root cause')} without an item")
+            parts.append(f"{plural(uncovered, 'root cause')} without an item")
         return Content(" · ".join(parts))
 
     def _current(self) -> ActionItem | None:

@@ -18,9 +18,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from whytui.models import Session, SessionStatus
-from whytui.sessionfile import load
-from whytui.tomlfile import InputError
+from whytui.core.errors import InputError
+from whytui.core.models import Session, SessionStatus
+from whytui.core.text import plural
+from whytui.store.sessionfile import load
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.keyfooter import KeyFooter
 
@@ -43,17 +44,13 @@ def list_sessions(folder: Path) -> list[Listed]:
     return listed
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" + ("" if number == 1 else "s")
-
-
 def _summary(session: Session) -> str:
     parents = {n.parent for n in session.nodes}
     open_leaves = sum(1 for n in session.nodes if n.id not in parents and not n.is_root_cause)
-    parts = [_count(len(session.root_causes()), "root cause")]
-    parts.append(_count(len(session.actions), "action item"))
+    parts = [plural(len(session.root_causes()), "root cause")]
+    parts.append(plural(len(session.actions), "action item"))
     if open_leaves:
-        parts.insert(0, _count(open_leaves, "open leaf").replace("leafs", "leaves"))
+        parts.insert(0, plural(open_leaves, "open leaf").replace("leafs", "leaves"))
     return " · ".join(parts)
 
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from whytui.categories import Category
+from whytui.core.categories import Category
 from whytui.ui.usertext import user_text
 
 

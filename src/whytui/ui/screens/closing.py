@@ -15,10 +15,10 @@ from textual.events import DescendantBlur
 from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Static, TextArea
 
-from whytui.edits import set_closing, set_fields
-from whytui.ids import ROOT_ID
-from whytui.models import ClosingAnswers, Session, SessionStatus
-from whytui.rules import Problem, session_close_problems
+from whytui.core.edits import set_closing, set_fields
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import ClosingAnswers, Session, SessionStatus
+from whytui.core.rules import Problem, session_close_problems
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.usertext import user_text

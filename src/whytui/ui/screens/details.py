@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from whytui.edits import set_fields
-from whytui.models import Session
+from whytui.core.edits import set_fields
+from whytui.core.models import Session
 from whytui.ui.messages import EditSession
 
 _FIELDS: tuple[tuple[str, str, str], ...] = (

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from whytui.ondisk import DiskChange
+from whytui.store.ondisk import DiskChange
 from whytui.ui.usertext import user_text
 
 

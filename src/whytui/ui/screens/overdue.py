@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
-from whytui.followup import FollowUp, overdue_actions
+from whytui.core.followup import FollowUp, overdue_actions
 from whytui.ui.crossref import sessions_near
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from whytui.judge import CauseVerdict
+from whytui.core.judge import CauseVerdict
 from whytui.ui.usertext import user_text
 
 _NAME = re.compile(r"^[A-Z][\w-]*$")

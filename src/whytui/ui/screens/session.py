@@ -1,6 +1,6 @@
 """The facilitator's screen: the why-tree, the selected node with its questions, the editor.
 
-Every change is built with `whytui.edits` and posted as `EditSession`; the app records it for
+Every change is built with `whytui.core.edits` and posted as `EditSession`; the app records it for
 undo, autosaves it and updates `session`, which this screen follows. Closing a leaf as a root
 cause goes through the category picker, then the rules (`leaf_close_problems`), and a leaf
 that ends at a person is refused with the reasons and the question to ask instead. Those
@@ -19,13 +19,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea, Tree
 
-from whytui import edits, rules
-from whytui.config import Config
-from whytui.ids import ROOT_ID
-from whytui.judge import judge_cause
-from whytui.models import Session
-from whytui.nodeindex import node_index
-from whytui.tomlfile import InputError
+from whytui.core import edits, rules
+from whytui.core.config import Config
+from whytui.core.errors import InputError
+from whytui.core.ids import ROOT_ID
+from whytui.core.judge import judge_cause
+from whytui.core.models import Session
+from whytui.core.nodeindex import node_index
+from whytui.core.text import quote
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
 from whytui.ui.usertext import user_text
@@ -33,7 +34,7 @@ from whytui.ui.widgets.editor import EditMode, EditorBar
 from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.prompts import PromptsPanel
 from whytui.ui.widgets.similar_hint import SimilarHint
-from whytui.ui.widgets.whytree import WhyTree, one_line
+from whytui.ui.widgets.whytree import WhyTree
 
 if TYPE_CHECKING:
     from whytui.ui.screens.refusal import Resolution
@@ -41,11 +42,6 @@ if TYPE_CHECKING:
 PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
 WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
 SIBLING_PLACEHOLDER = "What else caused this? (another answer to the same why)"
-
-
-def quote(text: str, limit: int = 40) -> str:
-    flat = one_line(text)
-    return f"'{flat[: limit - 1]}…'" if len(flat) > limit else f"'{flat}'"
 
 
 class SessionScreen(Screen[None]):
@@ -422,7 +418,7 @@ class SessionScreen(Screen[None]):
             self._add_system_name(resolution.name, node_id, category)
 
     def _add_system_name(self, name: str, node_id: str, category: str) -> None:
-        from whytui.configfile import add_system_name, config_path_for
+        from whytui.store.repo_config import add_system_name, config_path_for
 
         path = config_path_for(session_host(self.app).path)
         try:

@@ -16,9 +16,9 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
-from whytui.judge import ActionVerdict, judge_action
-from whytui.models import ActionItem, Session
-from whytui.rules import action_problems
+from whytui.core.judge import ActionVerdict, judge_action
+from whytui.core.models import ActionItem, Session
+from whytui.core.rules import action_problems
 from whytui.ui.usertext import hanging, user_text
 from whytui.ui.widgets.cause_picker import CausePicker, Choice
 

@@ -7,8 +7,8 @@ facilitator sees at a glance which items need an owner or a check, without relyi
 from rich.text import Text
 from textual.widgets import DataTable
 
-from whytui.models import ActionItem, ActionStatus, Session
-from whytui.rules import action_problems
+from whytui.core.models import ActionItem, ActionStatus, Session
+from whytui.core.rules import action_problems
 
 _FIXED = {"mark": 3, "status": 4, "owner": 14, "due": 10}
 _PADDING = 2 * (len(_FIXED) + 1)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from whytui.rules import Problem
+from whytui.core.rules import Problem
 from whytui.ui.usertext import hanging
 
 

@@ -11,11 +11,12 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from whytui.config import Config
-from whytui.ids import ROOT_ID
-from whytui.judge import judge_cause
-from whytui.models import Session
-from whytui.nodeindex import node_index
+from whytui.core.config import Config
+from whytui.core.ids import ROOT_ID
+from whytui.core.judge import judge_cause
+from whytui.core.models import Session
+from whytui.core.nodeindex import node_index
+from whytui.core.text import plural
 from whytui.ui.usertext import user_text
 
 ON_PROBLEM = ("What would have had to be true for this not to happen?",)
@@ -43,25 +44,21 @@ def prompts_for(session: Session, node_id: str, config: Config) -> tuple[str, ..
     return AT_OPEN_LEAF
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def detail_for(session: Session, node_id: str, config: Config) -> Content:
     """One line: depth, id, state and category, and the action items linked to it."""
     index = node_index(session)
     if node_id == ROOT_ID:
-        parts = ["problem statement", _plural(len(index.children(ROOT_ID)), "why")]
-        parts.append(_plural(len(session.nodes), "node"))
+        parts = ["problem statement", plural(len(index.children(ROOT_ID)), "why")]
+        parts.append(plural(len(session.nodes), "node"))
         return Content(" · ".join(parts))
     node = index.node(node_id)
     parts = [f"why {index.depth(node_id)}", node.id]
     if node.category:
         names = {c.id: c.name for c in config.all_categories()}
         parts.append(f"■ {names.get(node.category, node.category)}")
-        parts.append(_plural(len(session.actions_for(node_id)), "action item"))
+        parts.append(plural(len(session.actions_for(node_id)), "action item"))
     elif index.children(node_id):
-        parts.append(_plural(len(index.children(node_id)), "why") + " below")
+        parts.append(plural(len(index.children(node_id)), "why") + " below")
     else:
         parts.append("open leaf")
     return user_text(" · ".join(parts))

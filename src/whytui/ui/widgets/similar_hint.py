@@ -17,19 +17,15 @@ from textual.timer import Timer
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
+from whytui.core.text import one_line
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text
 
 if TYPE_CHECKING:
-    from whytui.corpus import Corpus
+    from whytui.core.corpus import Corpus
 
 PAUSE = 0.3
 """Seconds of no typing before a search starts: one search for a burst of keys."""
-
-
-def _quoted(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return f"“{flat[: limit - 1]}…”" if len(flat) > limit else f"“{flat}”"
 
 
 def _sessions_near(path: Path) -> "Corpus":
@@ -93,9 +89,9 @@ class SimilarHint(Static):
 
     def _find(self, text: str, path: Path, until: dt.date) -> None:
         """In a worker thread: read the sessions (once), score, and hand the best to the UI."""
-        from whytui.patterns import similar_root_causes
+        from whytui.core.patterns import similar_root_causes
 
-        hits = similar_root_causes(text, _sessions_near(path), path, limit=1, until=until)
+        hits = similar_root_causes(text, _sessions_near(path), path.resolve(), limit=1, until=until)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, text, hits[0] if hits else None)
 
@@ -113,6 +109,6 @@ class SimilarHint(Static):
                 "Seen before in ",
                 user_text(stem, "bold"),
                 ": ",
-                user_text(_quoted(cause, 120)),
+                user_text(f"“{one_line(cause, 120)}”"),
             )
         )

@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.widgets import TextArea
 from textual.worker import get_current_worker
 
-from whytui.models import Session
-from whytui.patterns import services_with_categories
+from whytui.core.models import Session
+from whytui.core.patterns import services_with_categories
 from whytui.ui.crossref import sessions_near
 from whytui.ui.host import session_host
 from whytui.ui.usertext import user_text
@@ -49,7 +49,7 @@ class WhereElseArea(TextArea):
 
     def _find(self, categories: tuple[str, ...], path: Path, until: dt.date) -> None:
         found = (
-            services_with_categories(categories, sessions_near(path), path, until)
+            services_with_categories(categories, sessions_near(path), path.resolve(), until)
             if categories
             else {}
         )

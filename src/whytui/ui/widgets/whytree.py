@@ -22,11 +22,11 @@ from textual.widgets import Tree
 from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
-from whytui.config import Config
-from whytui.ids import ROOT_ID
-from whytui.judge import judge_cause
-from whytui.models import Session, WhyNode
-from whytui.ui.usertext import user_text
+from whytui.core.config import Config
+from whytui.core.ids import ROOT_ID
+from whytui.core.judge import judge_cause
+from whytui.core.models import Session, WhyNode
+from whytui.ui.usertext import line_text
 
 
 class Mark(Enum):
@@ -69,13 +69,6 @@ class Row:
     mark: Mark
     text: str = ""
     category: str | None = None
-
-
-def one_line(text: str) -> str:
-    """User text for a single tree line: literal, control characters as pictures."""
-    if text.isprintable():  # no control characters: nothing to picture (most text)
-        return " ".join(text.split())
-    return " ".join(user_text(text).plain.split())
 
 
 class WhyTree(Tree[Row]):
@@ -148,11 +141,11 @@ class WhyTree(Tree[Row]):
         has_whys = bool(tree_node.children)
         tree_node.data = self._row(node, has_whys)
         tree_node.allow_expand = has_whys
-        tree_node.set_label(Text(one_line(node.text)))
+        tree_node.set_label(Text(line_text(node.text)))
 
     def _label_problem(self) -> None:
         self.root.data = Row(ROOT_ID, Mark.PROBLEM)
-        self.root.set_label(Text(one_line(self.session.problem)))
+        self.root.set_label(Text(line_text(self.session.problem)))
 
     def render_label(self, node: TreeNode[Row], base_style: Style, style: Style) -> Text:
         """Icon, glyph, the words cut to fit with an ellipsis, and the category kept visible."""
@@ -171,7 +164,7 @@ class WhyTree(Tree[Row]):
         tail = Text()
         if row.category:
             category_style = self.get_component_rich_style("whytree--category")
-            tail.append(f"  [{one_line(row.category)}]", style + category_style)
+            tail.append(f"  [{line_text(row.category)}]", style + category_style)
         label = node.label
         assert isinstance(label, Text)
         words = label.copy()
@@ -199,7 +192,7 @@ class WhyTree(Tree[Row]):
 
         (Textual's own copies and splits each one, a third of opening a 10,000-node tree.)
         """
-        return label if isinstance(label, Text) else Text(one_line(label))
+        return label if isinstance(label, Text) else Text(line_text(label))
 
     def get_label_width(self, node: TreeNode[Row]) -> int:
         """Labels are cut to the visible width, so the tree never scrolls sideways."""
@@ -257,7 +250,7 @@ class WhyTree(Tree[Row]):
         kids = children.get(node.id, [])
         row = self._row(node, has_whys=bool(kids))
         tree_node = parent.add(
-            Text(one_line(node.text)), row, before=before, expand=True, allow_expand=bool(kids)
+            Text(line_text(node.text)), row, before=before, expand=True, allow_expand=bool(kids)
         )
         self._by_id[node.id] = tree_node
         for child in kids:

@@ -13,11 +13,39 @@ from pathlib import Path
 from typing import Any
 
 import tomli_w
+from pydantic import ValidationError
 
-from whytui.config import CONFIG_NAME, Config, find_config, load_config
-from whytui.tomlfile import InputError, read_text
+from whytui.core.config import CONFIG_NAME, Config
+from whytui.core.errors import InputError
+from whytui.store.tomlfile import explain, parse, read_text
 
 KEY = "system_names"
+
+
+def load_config(path: Path) -> Config:
+    """Read `.whytui.toml`; a broken one raises `InputError`, never silently ignored."""
+    text = read_text(path)
+    try:
+        return Config.model_validate(parse(text, path))
+    except ValidationError as error:
+        raise explain(error, path, text, {"categories": "category"}) from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `.whytui.toml` at or above `start`, stopping at a repository's top."""
+    folder = start.resolve()
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def config_for(start: Path) -> Config:
+    found = find_config(start)
+    return load_config(found) if found else Config()
 
 
 def repository_root(start: Path) -> Path:

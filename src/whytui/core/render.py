@@ -10,9 +10,10 @@ pictures, so the output is safe to print to a terminal as well.
 import re
 from collections import Counter
 
-from whytui.config import Config
-from whytui.ids import ROOT_ID
-from whytui.models import ActionItem, ActionStatus, Session, WhyNode
+from whytui.core.config import Config
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import ActionItem, ActionStatus, Session, WhyNode
+from whytui.core.text import pictured, plural
 
 CLOSING_QUESTIONS = (
     ("would_have_prevented", "What would have had to be true for this not to happen?"),
@@ -26,10 +27,6 @@ MERMAID_LABEL_LIMIT = 100
 """Diagram labels are cut here (the full text is in the list above the diagram)."""
 
 # -- counting, shared with the commit message -------------------------------------------------
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def category_name(category: str, config: Config) -> str:
@@ -54,20 +51,13 @@ def action_summary(session: Session) -> str:
 
 # -- escaping ----------------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^([-+=]|\d+[.)])")
 
 
 def _visible(text: str) -> str:
     """Tabs as spaces, line endings as \\n, other control characters as their pictures."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-
-    def picture(found: re.Match[str]) -> str:
-        code = ord(found[0])
-        return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else "\ufffd"
-
-    return _CONTROL.sub(picture, text)
+    return pictured(text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    "), "\n")
 
 
 def _escape_line(line: str) -> str:

@@ -9,9 +9,10 @@ that ends at a person, a vague action item) apply always.
 
 from dataclasses import dataclass
 
-from whytui.config import Config
-from whytui.judge import judge_action, judge_cause
-from whytui.models import ActionItem, Session, SessionStatus, WhyNode
+from whytui.core.config import Config
+from whytui.core.judge import judge_action, judge_cause
+from whytui.core.models import ActionItem, Session, SessionStatus, WhyNode
+from whytui.core.text import quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +21,6 @@ class Problem:
     message: str
     node_id: str | None = None
     action_id: str | None = None
-
-
-def _quote(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split())
-    return f"'{flat[: limit - 1]}…'" if len(flat) > limit else f"'{flat}'"
 
 
 def leaf_close_problems(
@@ -68,7 +64,7 @@ def _leaf_problems(
         problems.append(
             Problem(
                 "cause-ends-at-person",
-                f"{_quote(node.text)} ends at a person: {'; '.join(verdict.reasons)}. "
+                f"{quote(node.text, 60)} ends at a person: {'; '.join(verdict.reasons)}. "
                 f"Ask: {verdict.reframe}",
                 node_id,
             )
@@ -92,33 +88,34 @@ def _action_problems(action: ActionItem, root_causes: frozenset[str]) -> list[Pr
     if not verdict.is_specific:
         add(
             "action-vague",
-            f"{_quote(action.text)} is vague: {'; '.join(verdict.reasons)}. {verdict.hint}".strip(),
+            f"{quote(action.text, 60)} is vague: {'; '.join(verdict.reasons)}. "
+            f"{verdict.hint}".strip(),
         )
     if not action.owner.strip():
-        add("action-no-owner", f"{_quote(action.text)} has no owner")
+        add("action-no-owner", f"{quote(action.text, 60)} has no owner")
     if action.due is None:
-        add("action-no-due", f"{_quote(action.text)} has no due date")
+        add("action-no-due", f"{quote(action.text, 60)} has no due date")
     if not action.done_when.strip():
         add(
             "action-no-done-when",
-            f"{_quote(action.text)} has no 'done when': say what anyone could check",
+            f"{quote(action.text, 60)} has no 'done when': say what anyone could check",
         )
     else:
         done_when = judge_action(action.done_when)
         if not done_when.is_specific:
             add(
                 "action-done-when-vague",
-                f"'done when' of {_quote(action.text)} needs judgment: "
+                f"'done when' of {quote(action.text, 60)} needs judgment: "
                 f"{'; '.join(done_when.reasons)}",
             )
     if not action.causes:
-        add("action-no-cause", f"{_quote(action.text)} is not linked to a root cause")
+        add("action-no-cause", f"{quote(action.text, 60)} is not linked to a root cause")
     else:
         loose = [c for c in action.causes if c not in root_causes]
         if loose:
             add(
                 "action-cause-not-root",
-                f"{_quote(action.text)} links {', '.join(loose)}, which is not a root cause",
+                f"{quote(action.text, 60)} links {', '.join(loose)}, which is not a root cause",
             )
     return problems
 
@@ -147,7 +144,7 @@ def completion_problems(session: Session) -> list[Problem]:
             problems.append(
                 Problem(
                     "open-leaf",
-                    f"{_quote(leaf.text)} is still open: ask why, or close it as a "
+                    f"{quote(leaf.text, 60)} is still open: ask why, or close it as a "
                     "structural root cause",
                     leaf.id,
                 )
@@ -157,7 +154,7 @@ def completion_problems(session: Session) -> list[Problem]:
             problems.append(
                 Problem(
                     "root-cause-no-action",
-                    f"root cause {_quote(cause.text)} has no action item",
+                    f"root cause {quote(cause.text, 60)} has no action item",
                     cause.id,
                 )
             )

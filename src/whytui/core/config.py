@@ -1,17 +1,16 @@
-"""Repository configuration: `.whytui.toml` at the repository root.
+"""Repository configuration, as values: what `.whytui.toml` may say.
 
 Everything the judge or the rules would otherwise get wrong for a repository is fixed here, in
 a file that is reviewed like code: names that are systems not people, people's names the
 built-in list lacks, extra structural categories, the sessions folder, the default due date.
+Finding, reading and writing the file is `whytui.store.repo_config`'s work.
 """
 
-from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from whytui.categories import BUILTIN_CATEGORIES, Category
-from whytui.tomlfile import explain, parse, read_text
+from whytui.core.categories import BUILTIN_CATEGORIES, Category
 
 CONFIG_NAME = ".whytui.toml"
 
@@ -46,29 +45,3 @@ class Config(BaseModel):
 
     def category_ids(self) -> frozenset[str]:
         return frozenset(c.id for c in self.all_categories())
-
-
-def load_config(path: Path) -> Config:
-    """Read `.whytui.toml`; a broken one raises `InputError`, never silently ignored."""
-    text = read_text(path)
-    try:
-        return Config.model_validate(parse(text, path))
-    except ValidationError as error:
-        raise explain(error, path, text, {"categories": "category"}) from None
-
-
-def find_config(start: Path) -> Path | None:
-    """The nearest `.whytui.toml` at or above `start`, stopping at a repository's top."""
-    folder = start.resolve()
-    for candidate in (folder, *folder.parents):
-        path = candidate / CONFIG_NAME
-        if path.is_file():
-            return path
-        if (candidate / ".git").exists():
-            return None
-    return None
-
-
-def config_for(start: Path) -> Config:
-    found = find_config(start)
-    return load_config(found) if found else Config()

@@ -6,13 +6,13 @@ never at start-up.
 
 from pathlib import Path
 
-from whytui.config import Config
-from whytui.tomlfile import InputError
+from whytui.core.config import Config
+from whytui.core.errors import InputError
 
 
 def commit_in_thread(path: Path, branch: bool, config: Config) -> tuple[str, bool]:
     """(message for a person, whether a commit was made or nothing needed one)."""
-    from whytui.gitops import CommitRefused, commit_session
+    from whytui.git.commit import CommitRefused, commit_session
 
     try:
         result = commit_session(path, branch=branch, allow_open=False, config=config)

@@ -17,9 +17,17 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
-from whytui.ids import ROOT_ID
-from whytui.models import SCHEMA_VERSION, ActionItem, Session, WhyNode, action_order, tree_order
-from whytui.tomlfile import InputError, LineIndex, explain, parse, read_text
+from whytui.core.errors import InputError
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import (
+    SCHEMA_VERSION,
+    ActionItem,
+    Session,
+    WhyNode,
+    action_order,
+    tree_order,
+)
+from whytui.store.tomlfile import LineIndex, explain, parse, read_text
 
 TEMP_SUFFIX = ".whytui-tmp"
 

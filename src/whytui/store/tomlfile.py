@@ -12,25 +12,13 @@ from typing import Any
 import tomli  # tomllib's own code, compiled: reads 2,000 session files in a third of the time
 from pydantic import ValidationError
 
+from whytui.core.errors import InputError
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest file read: room for ten thousand whys, not for a pasted disk image."""
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _TOML_AT_END = "(at end of document)"
-
-
-class InputError(Exception):
-    """A file that can't be used, said as `file:line: problem`."""
-
-    def __init__(self, path: Path | str, problem: str, line: int | None = None) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        self.line = line
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.problem}"
 
 
 def read_text(path: Path | str) -> str:

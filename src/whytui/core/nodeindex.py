@@ -6,8 +6,8 @@ scans were most of a keystroke's time. An index is built on first use for one `n
 and kept for the latest one only: an edit makes a new tuple, so a stale index is never used.
 """
 
-from whytui.ids import ROOT_ID
-from whytui.models import Session, WhyNode
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session, WhyNode
 
 
 class NodeIndex:

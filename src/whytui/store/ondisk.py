@@ -18,9 +18,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from whytui import sessionfile
-from whytui.models import Session
-from whytui.tomlfile import MAX_FILE_BYTES, InputError, decode
+from whytui.core.errors import InputError
+from whytui.core.models import Session
+from whytui.store import sessionfile
+from whytui.store.tomlfile import MAX_FILE_BYTES, decode
 
 BACKUP_MARK = ".theirs-"
 """`.NAME.theirs-YYYYMMDD-HHMMSS`: no `.toml` ending, so lint and the session list skip it."""

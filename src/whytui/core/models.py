@@ -1,6 +1,6 @@
 """The session model: one review of one incident, as the file stores it and the app edits it.
 
-Models are frozen. An edit makes a new session (see `whytui.edits`), which keeps undo a list of
+Models are frozen. An edit makes a new session (see `whytui.core.edits`), which keeps undo a list of
 snapshots and lets the autosave worker write a session while the facilitator keeps typing.
 
 Integrity that spans records (unique ids, parents that exist, no cycles, links to real root
@@ -22,12 +22,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from whytui.ids import ROOT_ID
+from whytui.core.ids import ROOT_ID
 
 SCHEMA_VERSION = 2
 """The `schema` number this whytui writes. Older files are migrated on load.
 
-Schema 2 changed only the order records are written in (see `whytui.sessionfile.dumps`), so
+Schema 2 changed only the order records are written in (see `whytui.store.sessionfile.dumps`), so
 that two branches adding whys or action items under different nodes merge without conflict.
 """
 

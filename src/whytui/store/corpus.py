@@ -8,47 +8,16 @@ per file here.
 """
 
 import contextlib
-import datetime as dt
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from whytui.config import Config, config_for
-from whytui.configfile import repository_root
-from whytui.models import Session
-from whytui.sessionfile import load
-from whytui.tomlfile import InputError
-
-
-@dataclass(frozen=True, slots=True)
-class SessionEntry:
-    """A session and the file it came from."""
-
-    path: Path
-    session: Session
-    stem: str = field(init=False)
-    """The file name without `.toml`: how people refer to a session."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "stem", self.path.stem)
-
-
-@dataclass(frozen=True, eq=False)
-class Corpus:
-    """Sessions in date order (then file name), and the files that could not be read.
-
-    Compared by identity, so that analyses can cache what they derive from one corpus.
-    """
-
-    entries: tuple[SessionEntry, ...]
-    unreadable: tuple[InputError, ...] = ()
-
-    def since(self, first_day: dt.date) -> "Corpus":
-        """The sessions dated on or after `first_day` (unreadable files stay reported)."""
-        kept = tuple(e for e in self.entries if e.session.date >= first_day)
-        return Corpus(kept, self.unreadable)
+from whytui.core.config import Config
+from whytui.core.corpus import Corpus, SessionEntry
+from whytui.core.errors import InputError
+from whytui.store.repo_config import config_for, repository_root
+from whytui.store.sessionfile import load
 
 
 def sessions_folder(start: Path) -> tuple[Path, Config]:

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from whytui.corpus import Corpus, SessionEntry
-from whytui.models import ActionItem, ActionStatus, WhyNode
+from whytui.core.corpus import Corpus, SessionEntry
+from whytui.core.models import ActionItem, ActionStatus, WhyNode
 
 NO_OWNER = "(no owner)"
 """The owner group of items nobody owns (a problem in itself, so it is shown, not hidden)."""

@@ -7,7 +7,6 @@ Textual or git.
 
 import argparse
 import importlib
-import sys
 from collections.abc import Callable, Sequence
 
 COMMAND_MODULES = ("app", "lint", "render", "commit", "actions", "patterns", "schema")
@@ -32,7 +31,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_browse(args)
     run: Callable[[argparse.Namespace], int] = args.run
     return int(run(args))
-
-
-if __name__ == "__main__":
-    sys.exit(main())

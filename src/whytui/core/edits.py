@@ -9,8 +9,8 @@ same on a 2,000-node tree as on a 20-node one.
 import datetime as dt
 from typing import Any
 
-from whytui.ids import ROOT_ID, new_id
-from whytui.models import (
+from whytui.core.ids import ROOT_ID, new_id
+from whytui.core.models import (
     ActionItem,
     ActionStatus,
     ClosingAnswers,

@@ -22,7 +22,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from whytui.recovery import process_alive
+from whytui.store.recovery import process_alive
 
 LOCK_SUFFIX = ".whytui-lock"
 

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from whytui import sessionfile
-from whytui.models import Session
+from whytui.core.models import Session
+from whytui.store import sessionfile
 
 Save = Callable[[Session, Path], None]
 

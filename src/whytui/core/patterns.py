@@ -21,12 +21,12 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import PurePath
 
 from rapidfuzz import fuzz, process
 
-from whytui.corpus import Corpus, SessionEntry
-from whytui.models import WhyNode
+from whytui.core.corpus import Corpus, SessionEntry
+from whytui.core.models import WhyNode
 
 DEFAULT_THRESHOLD = 67
 """Similarity (0-100) at or above which two root-cause statements count as the same.
@@ -293,25 +293,25 @@ def clusters(corpus: Corpus, threshold: float = DEFAULT_THRESHOLD) -> list[Clust
 def similar_root_causes(
     text: str,
     corpus: Corpus,
-    exclude_path: Path | None = None,
+    exclude_path: PurePath | None = None,
     limit: int = 3,
     threshold: float = DEFAULT_THRESHOLD,
     until: dt.date | None = None,
 ) -> list[tuple[float, str, str]]:
     """Root causes of other sessions alike `text`: (score, session stem, cause text), best
-    first, one a session. `exclude_path` is the session being written (its own causes);
-    `until`, its date: only sessions dated then or earlier count."""
+    first, one a session. `exclude_path` is the session being written (its own causes),
+    resolved as the corpus's paths are; `until`, its date: only sessions dated then or
+    earlier count."""
     words = content_words(text)
     if len(words) < MIN_WORDS:
         return []
     index = _index(corpus)
-    excluded = exclude_path.resolve() if exclude_path else None
     best: dict[str, tuple[float, str, str]] = {}
     for position, score in _alike(" ".join(words), index.keys, threshold):
         for cause in index.members[position]:
             if until is not None and cause.date > until:
                 continue
-            if excluded is not None and cause.entry.path.resolve() == excluded:
+            if exclude_path is not None and cause.entry.path == exclude_path:
                 continue
             if cause.stem not in best or best[cause.stem][0] < score:
                 best[cause.stem] = (score, cause.stem, cause.node.text)
@@ -321,7 +321,7 @@ def similar_root_causes(
 def services_with_categories(
     categories: Iterable[str],
     corpus: Corpus,
-    exclude_path: Path | None = None,
+    exclude_path: PurePath | None = None,
     until: dt.date | None = None,
 ) -> dict[str, list[str]]:
     """Services whose sessions had root causes in any of `categories`: where else the same
@@ -329,12 +329,11 @@ def services_with_categories(
     services with the most sessions first. `exclude_path` and `until` as for
     `similar_root_causes`."""
     wanted = set(categories)
-    excluded = exclude_path.resolve() if exclude_path else None
     found: dict[str, list[str]] = {}
     for entry in corpus.entries:
         if until is not None and entry.session.date > until:
             break  # entries are in date order
-        if excluded is not None and entry.path.resolve() == excluded:
+        if exclude_path is not None and entry.path == exclude_path:
             continue
         if not any(n.category in wanted for n in entry.session.nodes if n.category):
             continue

@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from whytui.sessionfile import TEMP_SUFFIX
+from whytui.store.sessionfile import TEMP_SUFFIX
 
 _TEMP_NAME = re.compile(r"^\..+\.(\d+)\.[0-9a-f]+" + re.escape(TEMP_SUFFIX) + r"$")
 

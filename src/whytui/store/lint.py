@@ -8,14 +8,16 @@ broken file in a pull request doesn't hide the problems in the others.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from whytui.config import Config, find_config, load_config
-from whytui.configfile import repository_root
-from whytui.corpus import session_files
-from whytui.rules import Problem, lint_problems
-from whytui.sessionfile import loads
-from whytui.tomlfile import InputError, LineIndex, read_text
+from whytui.core.config import Config
+from whytui.core.errors import InputError
+from whytui.core.rules import Problem, lint_problems
+from whytui.core.text import plural
+from whytui.store.corpus import session_files
+from whytui.store.repo_config import find_config, load_config, repository_root
+from whytui.store.sessionfile import loads
+from whytui.store.tomlfile import LineIndex, read_text
 
 UNREADABLE = "unreadable"
 """The rule id of a file (session or config) that could not be read at all."""
@@ -25,7 +27,7 @@ UNREADABLE = "unreadable"
 class Finding:
     """One line of lint output: a problem in a session, or input that could not be read."""
 
-    path: Path
+    path: PurePath
     line: int | None
     rule: str
     message: str
@@ -69,20 +71,16 @@ class Report:
     def summary(self) -> str:
         if self.problems:
             text = (
-                f"{_count(self.problems, 'problem')} in {self.files_with_problems} "
-                f"of {_count(self.files, 'file')}"
+                f"{plural(self.problems, 'problem')} in {self.files_with_problems} "
+                f"of {plural(self.files, 'file')}"
             )
         else:
-            text = f"no problems in {_count(self.files, 'file')}"
+            text = f"no problems in {plural(self.files, 'file')}"
         if self.unreadable:
             text += f"; {self.unreadable} unreadable"
         if self.not_checked:
-            text += f"; {_count(self.not_checked, 'file')} not checked: fix .whytui.toml first"
+            text += f"; {plural(self.not_checked, 'file')} not checked: fix .whytui.toml first"
         return text
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class RepositoryConfigs:
@@ -127,7 +125,7 @@ def lint_paths(paths: Sequence[Path], configs: RepositoryConfigs | None = None) 
     """Lint files and folders (a folder: every `*.toml` under it, hidden ones skipped)."""
     configs = configs or RepositoryConfigs()
     report = Report()
-    broken_configs: set[Path] = set()
+    broken_configs: set[PurePath] = set()
     for path in _files(paths):
         config = configs.for_folder(path.parent)
         if isinstance(config, InputError):

@@ -19,11 +19,12 @@ from pathlib import Path
 from git import Repo, SymbolicReference
 from git.exc import InvalidGitRepositoryError, NoSuchPathError
 
-from whytui.config import Config
-from whytui.models import Session
-from whytui.render import action_summary, cause_summary, plural
-from whytui.rules import Problem, session_close_problems
-from whytui.sessionfile import load, slugify
+from whytui.core.config import Config
+from whytui.core.models import Session
+from whytui.core.render import action_summary, cause_summary
+from whytui.core.rules import Problem, session_close_problems
+from whytui.core.text import escaped, one_line, plural
+from whytui.store.sessionfile import load, slugify
 
 BRANCH_PREFIX = "review/"
 LOCK_WAIT_SECONDS = 2.0
@@ -115,36 +116,24 @@ def commit_session(
 # -- the commit message ----------------------------------------------------------------------
 
 
-def one_line(text: str, limit: int | None = None) -> str:
-    """User text fit for a subject line or a terminal: whitespace runs as one space, other
-    control characters as visible escapes, cut at `limit` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    flat = "".join(
-        f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c for c in flat
-    )
-    if limit is not None and len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
-    return flat
-
-
 def commit_message(
     session: Session, path: str, config: Config, problems: list[Problem], extra: str = ""
 ) -> tuple[str, str]:
     """The subject, and the whole message: counts a reviewer can check against the file."""
-    reference = ", ".join(one_line(i) for i in session.incidents)
+    reference = ", ".join(escaped(one_line(i)) for i in session.incidents)
     prefix = "WIP review" if problems else "Review"
-    subject = f"{prefix}: {one_line(session.title, limit=72)}" + (
+    subject = f"{prefix}: {escaped(one_line(session.title, limit=72))}" + (
         f" ({reference})" if reference else ""
     )
     body = [
-        one_line(f"{plural(len(session.nodes), 'why')}; {cause_summary(session, config)}"),
+        escaped(one_line(f"{plural(len(session.nodes), 'why')}; {cause_summary(session, config)}")),
         action_summary(session),
         f"Status: {session.status.value}",
         f"File: {path}",
     ]
     paragraphs = [subject, "\n".join(body)]
     if problems:
-        listed = [f"- {one_line(p.message, limit=200)}" for p in problems[:10]]
+        listed = [f"- {escaped(one_line(p.message, limit=200))}" for p in problems[:10]]
         if len(problems) > 10:
             listed.append(f"- and {len(problems) - 10} more (whytui lint {path})")
         paragraphs.append(
@@ -157,7 +146,7 @@ def commit_message(
 
 
 def _rules_message(path: str, problems: list[Problem]) -> str:
-    listed = "\n".join(f"  - {one_line(p.message)}" for p in problems)
+    listed = "\n".join(f"  - {escaped(one_line(p.message))}" for p in problems)
     return (
         f"{path} does not pass the closing rules yet ({plural(len(problems), 'problem')}):\n"
         f"{listed}\n{_KEPT.format(path=path)} Fix these in the app (or the file), or commit it "

@@ -1,0 +1,1 @@
+"""Git: committing one session file through the user's own git, hooks and identity."""

@@ -11,9 +11,9 @@ import sys
 import termios
 
 from whytui.commands.cli import main
-from whytui.ui import app
+from whytui.ui import saving
 
 if __name__ == "__main__":
     fcntl.ioctl(sys.stdin.fileno(), termios.TIOCSCTTY, 0)
-    app.AUTOSAVE_DELAY = 60.0
+    saving.AUTOSAVE_DELAY = 60.0
     sys.exit(main(["open", sys.argv[1]]))

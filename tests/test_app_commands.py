@@ -24,9 +24,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[WhyApp]:
 
     def run(self: WhyApp) -> None:
         started.append(self)
-        lock = self._lock
-        if lock is not None:
-            lock.release()
+        self.document.close()
 
     monkeypatch.setattr(WhyApp, "run", run)
     return started

@@ -73,8 +73,7 @@ def test_plain_whytui_opens_the_chosen_session(
 
     def run(self: WhyApp) -> None:
         opened.append(self.path)
-        if self._lock is not None:
-            self._lock.release()
+        self.document.close()
 
     monkeypatch.setattr(WhyApp, "run", run)
     assert main([]) == 0

@@ -132,7 +132,7 @@ class CommittingHost(HostApp):
         super().__init__(ClosingScreen, session)
         self.committed: list[tuple[SessionStatus, bool]] = []
 
-    def commit_session(self, branch: bool = False) -> None:
+    async def commit_session(self, branch: bool = False) -> None:
         self.committed.append((self.session.status, branch))
 
 

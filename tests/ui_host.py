@@ -1,8 +1,9 @@
 """A small stand-in for the whytui app, to test screens on the app contract alone.
 
 It holds what screens read (a reactive `session`, `config`, `path`, `read_only`,
-`flush_autosave`) and applies `EditSession` and `JumpTo` the way `WhyApp` does, recording them
-so tests can assert on what a screen asked for. Its base screen stands for the tree.
+`flush_autosave`, `commit_session`) and applies `EditSession` and `JumpTo` the way `WhyApp`
+does, recording them so tests can assert on what a screen asked for. Its base screen stands
+for the tree.
 """
 
 import datetime as dt
@@ -130,3 +131,6 @@ class HostApp(App[None]):
     async def flush_autosave(self) -> OSError | None:
         self.flushed.append(self.session)
         return None
+
+    async def commit_session(self, branch: bool = False) -> None:
+        """This host has no git: committing does nothing."""

@@ -1,4 +1,4 @@
-"""The app's Close, committed: `gitops.commit_session` reduced to what a notice says.
+"""The app's Close, committed: `whytui.git.commit.commit_session` reduced to what a notice says.
 
 Kept apart from the UI so GitPython is imported only when a session is actually committed,
 never at start-up.

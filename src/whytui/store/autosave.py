@@ -72,3 +72,9 @@ class Autosaver:
             if self._pending is session:
                 self._pending = None
             self._written = session
+
+    def reloaded(self, session: Session) -> None:
+        """The file was read back as `session`, dropping whatever was still to write."""
+        with self._state:
+            self._pending = None
+            self._written = session

@@ -192,6 +192,10 @@ class SessionFile:
         self._last_change = DiskChange(self.path, seen, session, error)
         return self._last_change
 
+    def holds(self, data: bytes) -> bool:
+        """Whether `data` is what whytui last read or wrote there."""
+        return _digest(data) == self._known_digest
+
     # -- writing and settling -------------------------------------------------------------
 
     def save(self, session: Session, path: Path | None = None) -> None:

@@ -1,14 +1,15 @@
 """What screens may rely on in the app that hosts them.
 
-Screens take no constructor arguments: they read the session and config from the app and
-change the session only by posting `EditSession`. `SessionHost` names that contract so the
-screens type-check without importing the app (which imports them).
+Screens take no session in their constructors: they read the session and config from the app
+and change the session only by posting `EditSession`. `SessionHost` names that contract so
+the screens type-check without importing the app (which imports them).
 """
 
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, ClassVar, Protocol, cast
 
 from textual.app import App
+from textual.screen import Screen
 
 from whytui.core.config import Config
 from whytui.core.models import Session
@@ -23,6 +24,16 @@ class SessionHost(Protocol):
     async def flush_autosave(self) -> OSError | None:
         """Write the session now; the error if that failed."""
 
+    async def commit_session(self, branch: bool = False) -> None:
+        """Commit the saved session file, and say what happened."""
 
-def session_host(app: App[object]) -> SessionHost:
+
+def session_host(app: App[Any]) -> SessionHost:
     return cast(SessionHost, app)
+
+
+class OwnScreen(Screen[None]):
+    """A screen opened by one of the app's keys, which is hidden while it is open."""
+
+    OPENED_BY: ClassVar[str]
+    """The app action that opens this screen."""

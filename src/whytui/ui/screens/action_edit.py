@@ -17,6 +17,7 @@ from textual.widgets import Header, Input
 from whytui.core.edits import EditError, add_action, update_action
 from whytui.core.models import Session
 from whytui.ui.host import session_host
+from whytui.ui.resources import stylesheet
 from whytui.ui.widgets.action_form import ActionForm
 from whytui.ui.widgets.cause_picker import CausePicker
 from whytui.ui.widgets.keyfooter import KeyFooter
@@ -35,11 +36,7 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
     Modal, so the app's keys (undo, the other screens) wait until the form is saved or left.
     """
 
-    DEFAULT_CSS = """
-    ActionEditScreen {
-        background: $background;
-    }
-    """
+    CSS_PATH = stylesheet("action_edit.tcss")
 
     BINDING_GROUP_TITLE = "Action item form"
     BINDINGS: ClassVar[list[BindingType]] = [

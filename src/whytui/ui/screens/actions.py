@@ -11,43 +11,34 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from whytui.core.edits import delete_action, mark_done, update_action
 from whytui.core.models import ActionItem, ActionStatus, Session
 from whytui.core.rules import action_problems
-from whytui.core.text import plural
-from whytui.ui.host import session_host
+from whytui.core.text import plural, quote
+from whytui.ui.host import OwnScreen, session_host
 from whytui.ui.messages import EditSession
+from whytui.ui.resources import stylesheet
 from whytui.ui.screens.action_edit import ActionEdit, ActionEditScreen
 from whytui.ui.screens.evidence import EvidenceScreen
-from whytui.ui.usertext import user_text
+from whytui.ui.sharing import refuse_read_only
+from whytui.ui.usertext import line_text, user_text
 from whytui.ui.widgets.action_table import ActionTable
 from whytui.ui.widgets.keyfooter import KeyFooter
+from whytui.ui.widgets.read_only import ReadOnlyBanner
 
 _EDITS = {"add", "edit", "done", "reopen", "delete"}
 _NEED_ITEM = {"edit", "done", "reopen", "delete"}
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(OwnScreen):
     """Opened with `A` from the tree; `select` puts the cursor on one item (from the checklist)."""
 
     TITLE = "Action items"
 
-    DEFAULT_CSS = """
-    ActionsScreen #actions-summary {
-        height: 1;
-        padding: 0 1;
-        color: $text-muted;
-    }
-    ActionsScreen #actions-detail {
-        height: auto;
-        max-height: 9;
-        padding: 0 1;
-        border-top: solid $primary-muted;
-    }
-    """
+    CSS_PATH = stylesheet("actions.tcss")
+    OPENED_BY = "actions"
 
     BINDING_GROUP_TITLE = "Action items"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +58,8 @@ class ActionsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if session_host(self.app).read_only:
+            yield ReadOnlyBanner()
         yield Static(id="actions-summary")
         yield ActionTable(id="actions-table")
         yield Static(id="actions-detail")
@@ -100,8 +93,6 @@ class ActionsScreen(Screen[None]):
         self._show_detail()
 
     def _summary(self, session: Session) -> Content:
-        if session_host(self.app).read_only:
-            return Content("Read-only: another whytui has this session open.")
         done = sum(a.status is ActionStatus.DONE for a in session.actions)
         with_problems = sum(bool(action_problems(a, session)) for a in session.actions)
         uncovered = sum(not session.actions_for(n.id) for n in session.root_causes())
@@ -156,8 +147,6 @@ class ActionsScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in _EDITS:
             return True
-        if session_host(self.app).read_only:
-            return None
         if action not in _NEED_ITEM:
             return True
         current = self._current()
@@ -172,12 +161,17 @@ class ActionsScreen(Screen[None]):
     def _edit(self, session: Session, label: str) -> None:
         self.post_message(EditSession(session, label))
 
+    def _item(self) -> ActionItem | None:
+        """The item to change: the current one, unless the window is read-only (said so)."""
+        return None if refuse_read_only(self.app) else self._current()
+
     def action_add(self) -> None:
-        self.app.push_screen(ActionEditScreen(), self._edited)
+        if not refuse_read_only(self.app):
+            self.app.push_screen(ActionEditScreen(), self._edited)
 
     def action_edit(self) -> None:
-        current = self._current()
-        if current is not None and not session_host(self.app).read_only:
+        current = self._item()
+        if current is not None:
             self.app.push_screen(ActionEditScreen(current.id), self._edited)
 
     def _edited(self, result: ActionEdit | None) -> None:
@@ -186,7 +180,7 @@ class ActionsScreen(Screen[None]):
             self._edit(result.session, result.label)
 
     def action_done(self) -> None:
-        current = self._current()
+        current = self._item()
         if current is None:
             return
 
@@ -198,7 +192,7 @@ class ActionsScreen(Screen[None]):
         self.app.push_screen(EvidenceScreen(current.text), record)
 
     def action_reopen(self) -> None:
-        current = self._current()
+        current = self._item()
         if current is not None:
             updated = update_action(
                 self._session, current.id, status=ActionStatus.OPEN, done_on=None, evidence=""
@@ -206,12 +200,11 @@ class ActionsScreen(Screen[None]):
             self._edit(updated, "Reopen action item")
 
     def action_delete(self) -> None:
-        current = self._current()
+        current = self._item()
         if current is None:
             return
         self._edit(delete_action(self._session, current.id), "Delete action item")
-        shown = user_text(" ".join(current.text.split())[:60]).plain
-        self.notify(f"Deleted '{shown}'. Undo (u) brings it back.", markup=False)
+        self.notify(f"Deleted {quote(line_text(current.text), 60)}. u undoes.", markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -22,6 +22,7 @@ from whytui.core.errors import InputError
 from whytui.core.models import Session, SessionStatus
 from whytui.core.text import plural
 from whytui.store.sessionfile import load
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.keyfooter import KeyFooter
 
@@ -76,6 +77,8 @@ def _prompt(item: Listed) -> Content:
 class TitleScreen(ModalScreen[str | None]):
     """Ask for the new session's title."""
 
+    CSS_PATH = stylesheet("browse.tcss")
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="title-cancel")
     ]
@@ -101,6 +104,7 @@ class Choice:
 
 
 class BrowseScreen(Screen[None]):
+    CSS_PATH = stylesheet("browse.tcss")
     BINDING_GROUP_TITLE = "Sessions"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New session", id="browse-new"),

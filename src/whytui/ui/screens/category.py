@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from whytui.core.categories import Category
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 
 
@@ -31,6 +32,8 @@ def _prompt(number: int, category: Category) -> Content:
 
 class CategoryScreen(ModalScreen[str | None]):
     """Pick a category: arrows and enter, or its number; escape leaves the leaf open."""
+
+    CSS_PATH = stylesheet("category.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="category-cancel"),

@@ -5,25 +5,26 @@ facilitator to whatever is unmet. The answers are part of the checklist, so it i
 what is typed, not only on what is saved.
 """
 
-import inspect
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.events import DescendantBlur
-from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, Static, TextArea
 
 from whytui.core.edits import set_closing, set_fields
 from whytui.core.ids import ROOT_ID
 from whytui.core.models import ClosingAnswers, Session, SessionStatus
 from whytui.core.rules import Problem, session_close_problems
-from whytui.ui.host import session_host
+from whytui.ui.host import OwnScreen, session_host
 from whytui.ui.messages import EditSession, JumpTo
+from whytui.ui.resources import stylesheet
+from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.checklist import Checklist
 from whytui.ui.widgets.keyfooter import KeyFooter
+from whytui.ui.widgets.read_only import ReadOnlyBanner
 from whytui.ui.widgets.where_else import WhereElseArea
 
 _QUESTION_FIELDS = {
@@ -38,26 +39,13 @@ def _question(field: str) -> str:
     return description or field
 
 
-class ClosingScreen(Screen[None]):
+class ClosingScreen(OwnScreen):
     """Opened with `C` from the tree."""
 
     TITLE = "Close the session"
 
-    DEFAULT_CSS = """
-    ClosingScreen #closing-summary {
-        height: auto;
-        padding: 0 1;
-    }
-    ClosingScreen .question {
-        width: 1fr;
-        padding: 0 1;
-        text-style: bold;
-        height: auto;
-    }
-    ClosingScreen TextArea {
-        height: 4;
-    }
-    """
+    CSS_PATH = stylesheet("closing.tcss")
+    OPENED_BY = "closing"
 
     BINDING_GROUP_TITLE = "Closing checklist"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -82,6 +70,8 @@ class ClosingScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        if session_host(self.app).read_only:
+            yield ReadOnlyBanner()
         yield Static(id="closing-summary")
         yield Checklist(id="checklist")
         for field in ("would-have-prevented", "where-else"):
@@ -137,9 +127,6 @@ class ClosingScreen(Screen[None]):
         self.refresh_bindings()
 
     def _summary(self, problems: list[Problem]) -> Content:
-        host = session_host(self.app)
-        if host.read_only:
-            return Content("Read-only: another whytui has this session open.")
         if self._session.status is SessionStatus.CLOSED:
             return Content.assemble(("✓ Closed. ", "bold $success"), "ctrl+r reopens it.")
         if problems:
@@ -194,15 +181,15 @@ class ClosingScreen(Screen[None]):
         host = session_host(self.app)
         closed = host.session.status is SessionStatus.CLOSED
         if action == "close_session":
-            if host.read_only or closed:
+            if closed:
                 return False
             return None if self._problems_shown else True
         if action == "reopen_session":
-            return closed and not host.read_only
+            return closed
         return True
 
     def action_close_session(self, on_branch: bool = False) -> None:
-        if self._locked() or self._problems():
+        if refuse_read_only(self.app) or self._locked() or self._problems():
             return
         closed = set_fields(self._with_answers(), status=SessionStatus.CLOSED)
         self._close_requested = True
@@ -223,13 +210,11 @@ class ClosingScreen(Screen[None]):
             )
             return
         self.app.notify(f"Session closed and saved to {path}", markup=False)
-        commit = getattr(self.app, "commit_session", None)
-        if callable(commit):
-            result = commit(branch=self._commit_on_branch)
-            if inspect.isawaitable(result):
-                await result
+        await host.commit_session(branch=self._commit_on_branch)
 
     def action_reopen_session(self) -> None:
+        if refuse_read_only(self.app):
+            return
         reopened = set_fields(self._session, status=SessionStatus.OPEN)
         self.app.post_message(EditSession(reopened, "Reopen session"))
 

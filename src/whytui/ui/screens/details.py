@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from whytui.core.edits import set_fields
 from whytui.core.models import Session
 from whytui.ui.messages import EditSession
+from whytui.ui.resources import stylesheet
 
 _FIELDS: tuple[tuple[str, str, str], ...] = (
     ("title", "Title", "what happened, in a line"),
@@ -50,20 +51,7 @@ class DetailsScreen(ModalScreen[None]):
         Binding("escape", "dismiss(None)", "Cancel", id="details-cancel"),
     ]
 
-    DEFAULT_CSS = """
-    DetailsScreen #details-grid {
-        grid-size: 2;
-        grid-columns: 14 1fr;
-        grid-rows: 1;
-        grid-gutter: 1 0;
-        height: auto;
-        margin: 1 0;
-    }
-    DetailsScreen #details-error {
-        color: $error;
-        height: auto;
-    }
-    """
+    CSS_PATH = stylesheet("details.tcss")
 
     def __init__(self, session: Session) -> None:
         super().__init__()

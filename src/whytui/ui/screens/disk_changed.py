@@ -18,11 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from whytui.store.ondisk import DiskChange
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 
 
 class DiskChangedScreen(ModalScreen[str | None]):
     """Dismissed with "reload" or "keep" (None: the file went back to what whytui wrote)."""
+
+    CSS_PATH = stylesheet("disk_changed.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('reload')", "Reload from disk", id="disk-reload"),

@@ -12,32 +12,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 
 
 class EvidenceScreen(ModalScreen[str | None]):
     """Returns the evidence typed, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    EvidenceScreen {
-        align: center middle;
-    }
-    EvidenceScreen > Vertical {
-        width: 72;
-        height: auto;
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
-    }
-    EvidenceScreen #evidence-item {
-        color: $text-muted;
-        margin-bottom: 1;
-    }
-    EvidenceScreen #evidence-error {
-        color: $error;
-        height: auto;
-    }
-    """
+    CSS_PATH = stylesheet("evidence.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="evidence-cancel", tooltip="Leave the item open")

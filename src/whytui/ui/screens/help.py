@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from whytui.ui.keys import KeyGroup
+from whytui.ui.resources import stylesheet
 
 KEY_WIDTH = 16
 
@@ -28,6 +29,7 @@ def help_text(groups: list[KeyGroup]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = stylesheet("help.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,f1,q", "dismiss", "Close help", id="help-close")
     ]

@@ -13,13 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from whytui.core.followup import FollowUp, overdue_actions
 from whytui.ui.crossref import sessions_near
-from whytui.ui.host import session_host
+from whytui.ui.host import OwnScreen, session_host
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.keyfooter import KeyFooter
 
@@ -29,25 +29,14 @@ def _cell(text: str) -> Text:
     return Text(user_text(" ".join(text.split())).plain, no_wrap=True, overflow="ellipsis")
 
 
-class OverdueScreen(Screen[None]):
+class OverdueScreen(OwnScreen):
     TITLE = "Overdue action items"
     BINDING_GROUP_TITLE = "Overdue action items"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="overdue.back"),
     ]
-    DEFAULT_CSS = """
-    OverdueScreen #overdue-summary, OverdueScreen #overdue-detail {
-        height: auto;
-        padding: 0 1;
-    }
-    OverdueScreen #overdue-detail {
-        border-top: solid $primary;
-        color: $text-muted;
-    }
-    OverdueScreen DataTable {
-        height: 1fr;
-    }
-    """
+    CSS_PATH = stylesheet("overdue.tcss")
+    OPENED_BY = "overdue"
 
     def __init__(self, today: dt.date | None = None) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from whytui.core.judge import CauseVerdict
+from whytui.ui.resources import stylesheet
 from whytui.ui.usertext import user_text
 
 _NAME = re.compile(r"^[A-Z][\w-]*$")
@@ -58,6 +59,7 @@ def highlighted(text: str, verdict: CauseVerdict) -> Content:
 
 
 class RefusalScreen(ModalScreen[Resolution | None]):
+    CSS_PATH = stylesheet("refusal.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w,enter", "resolve('ask')", "Ask why under it", id="refusal-ask"),
         Binding("e", "resolve('reword')", "Reword it", id="refusal-reword"),
@@ -129,6 +131,8 @@ class RefusalScreen(ModalScreen[Resolution | None]):
 
 class NameChoiceScreen(ModalScreen[str | None]):
     """Which of the matched names is a system."""
+
+    CSS_PATH = stylesheet("refusal.tcss")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="name-choice-cancel")

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea, Tree
 
@@ -29,10 +30,12 @@ from whytui.core.nodeindex import node_index
 from whytui.core.text import quote
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
+from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import EditMode, EditorBar
 from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.prompts import PromptsPanel
+from whytui.ui.widgets.read_only import ReadOnlyBanner
 from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.whytree import WhyTree
 
@@ -66,12 +69,16 @@ class SessionScreen(Screen[None]):
         Binding("escape", "cancel_move", "Cancel move", id="cancel-move", show=False),
     ]  # fmt: skip
 
+    editing: var[bool] = var(False)
+    """The editor is open under the tree (the prompts give it their room)."""
+    moving: var[str | None] = var(None)
+    """The node being moved to a new parent, if one is."""
+
     def __init__(self, initial: str = ROOT_ID, ask_problem: bool = False) -> None:
         """`initial`: the node to start on; `ask_problem`: open the problem editor first."""
         super().__init__()
         self.initial = initial
         self.ask_problem = ask_problem
-        self.moving: str | None = None
         self.selected = ROOT_ID
         """The node under the cursor, kept for the app to remember when the tree is gone."""
 
@@ -87,12 +94,7 @@ class SessionScreen(Screen[None]):
         yield Header()
         with Vertical(id="session-body"):
             if session_host(self.app).read_only:
-                yield Static(
-                    Content(
-                        "Read-only: another whytui has this file open. Changes here aren't saved."
-                    ),
-                    id="read-only-banner",
-                )
+                yield ReadOnlyBanner()
             yield WhyTree(self.host_session, self.config, id="tree")
             yield Static(id="move-banner", markup=False)
             yield EditorBar(id="editor")
@@ -105,8 +107,6 @@ class SessionScreen(Screen[None]):
         return self.query_one(WhyTree)
 
     def on_mount(self) -> None:
-        self.query_one("#move-banner").display = False
-        self.query_one(EditorBar).display = False
         self.watch(self.app, "session", self._session_changed, init=False)
         self.watch(self.app, "config", self._config_changed, init=False)
         self.why_tree.focus()
@@ -153,17 +153,22 @@ class SessionScreen(Screen[None]):
 
     # -- editing ------------------------------------------------------------------------------
 
-    def _writable(self) -> bool:
-        host = session_host(self.app)
-        if host.read_only:
-            self.notify(
-                "Read-only: another whytui has this file open, so nothing here would be saved. "
-                "Close that one, then reopen this file to edit.",
-                severity="warning",
-                markup=False,
+    def watch_editing(self, editing: bool) -> None:
+        self.set_class(editing, "-editing")
+
+    def watch_moving(self, moving: str | None) -> None:
+        self.set_class(moving is not None, "-moving")
+        if moving is not None:
+            self.query_one("#move-banner", Static).update(
+                Content.assemble(
+                    ("Moving ", "bold"),
+                    user_text(quote(self.host_session.node(moving).text)),
+                    ": go to its new parent, then enter or m; escape cancels.",
+                )
             )
-            return False
-        return True
+
+    def _writable(self) -> bool:
+        return not refuse_read_only(self.app)
 
     def _edit(self, session: Session, label: str, select: str | None) -> None:
         self.post_message(EditSession(session, label, select))
@@ -171,26 +176,8 @@ class SessionScreen(Screen[None]):
     def _open_editor(
         self, mode: EditMode, target: str, placeholder: str = "", text: str | None = None
     ) -> None:
-        session = self.host_session
-        if mode is EditMode.EDIT:
-            if text is None:
-                text = session.problem if target == ROOT_ID else session.node(target).text
-            if target != ROOT_ID:
-                heading = Content.assemble(("Edit ", "bold"), "this why")
-            elif text:
-                heading = Content.assemble(("Edit ", "bold"), "the problem statement")
-            else:
-                heading = Content.assemble(("Write the problem statement", "bold"))
-        else:
-            text = ""
-            if mode is EditMode.WHY:
-                parent = session.problem if target == ROOT_ID else session.node(target).text
-            else:
-                parent_id = session.node(target).parent
-                parent = session.problem if parent_id == ROOT_ID else session.node(parent_id).text
-            heading = Content.assemble(("Why? ", "bold"), "under ", user_text(quote(parent, 60)))
-        self.query_one(PromptsPanel).display = False
-        self.query_one(EditorBar).open(mode, target, heading, text or "", placeholder)
+        self.editing = True
+        self.query_one(EditorBar).open(self.host_session, mode, target, placeholder, text)
 
     def open_problem_editor(self) -> None:
         """For a new session: ask for the problem statement first."""
@@ -222,7 +209,7 @@ class SessionScreen(Screen[None]):
 
     @on(EditorBar.Closed)
     def _editor_closed(self) -> None:
-        self.query_one(PromptsPanel).display = True
+        self.editing = False
         self.why_tree.focus()
         self._show_selected()
 
@@ -287,24 +274,11 @@ class SessionScreen(Screen[None]):
         if selected is None:
             return
         self.moving = selected
-        banner = self.query_one("#move-banner", Static)
-        banner.update(
-            Content.assemble(
-                ("Moving ", "bold"),
-                user_text(quote(self.host_session.node(selected).text)),
-                ": go to its new parent, then enter or m; escape cancels.",
-            )
-        )
-        banner.display = True
 
     def action_cancel_move(self) -> None:
         if self.moving is not None:
-            self._end_move()
+            self.moving = None
             self.notify("Move cancelled.", markup=False)
-
-    def _end_move(self) -> None:
-        self.moving = None
-        self.query_one("#move-banner").display = False
 
     def _finish_move(self) -> None:
         moving = self.moving
@@ -319,7 +293,7 @@ class SessionScreen(Screen[None]):
         except edits.EditError as error:
             self.notify(f"Can't move there: {error}.", markup=False)
             return
-        self._end_move()
+        self.moving = None
         where = "the problem" if target == ROOT_ID else quote(session.node(target).text)
         self._edit(updated, f"move {quote(session.node(moving).text)} under {where}", moving)
 

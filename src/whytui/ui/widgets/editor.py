@@ -17,6 +17,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
+from whytui.core.ids import ROOT_ID
+from whytui.core.models import Session
+from whytui.core.text import quote
+from whytui.ui.usertext import user_text
+
 
 class EditMode(Enum):
     WHY = "why"
@@ -25,6 +30,19 @@ class EditMode(Enum):
     """A new cause beside the target."""
     EDIT = "edit"
     """New words for the target (``root``: the problem statement)."""
+
+
+def _heading(session: Session, mode: EditMode, target: str, text: str | None) -> Content:
+    """What the words will be: new words for the target, or a why under (or beside) it."""
+    if mode is EditMode.EDIT:
+        if target != ROOT_ID:
+            return Content.assemble(("Edit ", "bold"), "this why")
+        if text:
+            return Content.assemble(("Edit ", "bold"), "the problem statement")
+        return Content.assemble(("Write the problem statement", "bold"))
+    under = target if mode is EditMode.WHY else session.node(target).parent
+    parent = session.problem if under == ROOT_ID else session.node(under).text
+    return Content.assemble(("Why? ", "bold"), "under ", user_text(quote(parent, 60)))
 
 
 class WhyInput(TextArea):
@@ -83,20 +101,27 @@ class EditorBar(Vertical):
         )
 
     def open(
-        self, mode: EditMode, target: str, heading: Content, text: str = "", placeholder: str = ""
+        self,
+        session: Session,
+        mode: EditMode,
+        target: str,
+        placeholder: str = "",
+        text: str | None = None,
     ) -> None:
+        """Open for `mode` at `target` (a node id, or ``root``), with the words to edit (by
+        default the target's own, when editing) and the question as a placeholder."""
         self.mode = mode
         self.target = target
-        self.query_one("#editor-heading", Static).update(heading)
+        if mode is EditMode.EDIT and text is None:
+            text = session.problem if target == ROOT_ID else session.node(target).text
+        self.query_one("#editor-heading", Static).update(_heading(session, mode, target, text))
         field = self.query_one(WhyInput)
         field.placeholder = Content(placeholder)
-        field.load_text(text)
+        field.load_text(text or "")
         field.move_cursor(field.document.end)
-        self.display = True
         field.focus()
 
     def close(self) -> None:
-        self.display = False
         self.post_message(self.Closed())
 
     def on_why_input_submit(self, message: WhyInput.Submit) -> None:

@@ -1,0 +1,318 @@
+"""Who is who: one statement read into tokens with its people, roles and systems marked.
+
+A `Reading` is what the cause judge works on. It builds on `tokens` and on the word lists,
+with a repository's configured names (`Lexicon`), and also finds the statement's human-error
+language and whether it is blameless, so that most structural statements are done with here.
+Whether a person marked here is the actor of a failure is the business of `findings`.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from whytui.core.judge.cause_words import (
+    ABILITY_WORDS,
+    ACT_NOUNS,
+    ATTENTION_PHRASES,
+    BASE_VERBS,
+    BE_WORDS,
+    CAUSE_CONNECTIVES,
+    COORDINATORS,
+    COUNTERFACTUAL_MODALS,
+    DO_NEGATIONS,
+    DO_WORDS,
+    EMBEDDED_CONNECTIVES,
+    GUARD_WORDS,
+    HAVE_WORDS,
+    HUMAN_ERROR_PHRASES,
+    KNOWLEDGE_PHRASES,
+    OBJECT_MARKERS,
+    STATE_VERBS,
+)
+from whytui.core.judge.people_words import (
+    AMBIGUOUS_NAMES,
+    DETERMINERS,
+    FIRST_NAMES,
+    MODIFIERS,
+    POSSESSIVE_PRONOUNS,
+    ROLES,
+    SOFTWARE_ROLES,
+    STRONG_PRONOUNS,
+    SYSTEM_NAMES,
+    WEAK_PRONOUNS,
+)
+from whytui.core.judge.tokens import CaseBlind, Tok, fold, tokens
+from whytui.core.judge.verbs import FAILURE_WORDS
+from whytui.core.judge.verdicts import ATTENTION, HUMAN_ERROR, KNOWLEDGE
+
+_NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
+
+NAME, AMBIGUOUS_NAME, ROLE, PRONOUN, WEAK_PRONOUN, NEGATIVE = (
+    "name",
+    "ambiguous-name",
+    "role",
+    "pronoun",
+    "weak-pronoun",
+    "negative",
+)
+_NEGATIVE_ROLES = frozenset({"nobody", "no-one"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person in the statement: tokens [np_start, end) with its words in [start, end)."""
+
+    kind: str
+    np_start: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    systems: frozenset[str]
+    config_systems: tuple[tuple[str, ...], ...]
+    config_people: tuple[tuple[str, ...], ...]
+    known: frozenset[str]
+    """Every word that can start a person or a system: the marking skips all others at once."""
+
+
+# Roles and their plurals: engineers, devs, DBAs.
+_ROLE_WORDS = ROLES | {role + "s" for role in ROLES}
+
+
+@lru_cache(maxsize=64)
+def lexicon_for(system_names: tuple[str, ...], people_names: tuple[str, ...]) -> Lexicon:
+    config_systems = tuple(tuple(fold(w) for w in n.split()) for n in system_names if n.split())
+    config_people = tuple(tuple(fold(w) for w in n.split()) for n in people_names if n.split())
+    people_words = {p[0] for p in config_people if len(p) == 1}
+    systems = (SYSTEM_NAMES - people_words) | {s[0] for s in config_systems if len(s) == 1}
+    known = (
+        systems
+        | FIRST_NAMES
+        | AMBIGUOUS_NAMES
+        | _NAME_TITLES
+        | {"no", "no-one", "one"}
+        | SOFTWARE_ROLES
+        | _ROLE_WORDS
+        | STRONG_PRONOUNS
+        | WEAK_PRONOUNS
+    )
+    return Lexicon(frozenset(systems), config_systems, config_people, frozenset(known))
+
+
+def _phrase_spans(toks: list[Tok], phrases: Iterable[tuple[str, ...]]) -> dict[int, int]:
+    """Start index -> end index of every occurrence of the given word sequences."""
+    spans: dict[int, int] = {}
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if all(toks[i + k].base == phrase[k] for k in range(n)):
+                spans[i] = max(spans.get(i, i), i + n)
+    return spans
+
+
+def _role_word(low: str) -> bool:
+    return low in _ROLE_WORDS
+
+
+_NOT_MODIFIERS = (
+    OBJECT_MARKERS
+    | STATE_VERBS
+    | BASE_VERBS
+    | GUARD_WORDS
+    | BE_WORDS
+    | HAVE_WORDS
+    | DO_WORDS
+    | DO_NEGATIONS
+    | COUNTERFACTUAL_MODALS
+    | ABILITY_WORDS
+    | frozenset(w for phrase in CAUSE_CONNECTIVES + EMBEDDED_CONNECTIVES for w in phrase.split())
+    | frozenset(COORDINATORS)
+)
+
+
+def _may_modify(low: str) -> bool:
+    """Could this unknown word stand before a role, as in "the storage engineer"?"""
+    return low[0].isalnum() and low not in _NOT_MODIFIERS
+
+
+# "his change", "their decision": possessives that make their owner the doer of an act.
+ACTOR_POSSESSIVES = POSSESSIVE_PRONOUNS - {"our"}
+
+_PHRASE_GROUPS = {"error": HUMAN_ERROR, "attention": ATTENTION, "knowledge": KNOWLEDGE}
+_PHRASES = CaseBlind(
+    "|".join(
+        rf"\b(?P<{group}>" + "|".join(phrases) + r")\b"
+        for group, phrases in (
+            ("error", HUMAN_ERROR_PHRASES),
+            ("attention", ATTENTION_PHRASES),
+            ("knowledge", KNOWLEDGE_PHRASES),
+        )
+    )
+)
+
+
+class Reading:
+    """One statement, tokenised, with its people and systems marked."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.text = text
+        self.toks = tokens(text)
+        self.system_at: set[int] = set()
+        self.mentions: dict[int, Mention] = {}  # keyed by head (last) token index
+        self._mark(lexicon)
+        self.person_at = {i for m in self.mentions.values() for i in range(m.np_start, m.end)}
+        self.phrases = self._phrases()
+
+    def _phrases(self) -> list[tuple[str, int, int]]:
+        """Human-error language: (rule, first token, token after the last)."""
+        found: list[tuple[str, int, int]] = []
+        if not self.toks:
+            return found
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        for m in _PHRASES.finditer(self.text.replace("\u2019", "'")):
+            if not starts:  # most statements have no such phrase: index tokens only if one does
+                starts = {t.start: n for n, t in enumerate(self.toks)}
+                ends = {t.end: n for n, t in enumerate(self.toks)}
+            first, last = starts.get(m.start()), ends.get(m.end())
+            if first is not None and last is not None and m.lastgroup is not None:
+                found.append((_PHRASE_GROUPS[m.lastgroup], first, last + 1))
+        for n in range(1, len(self.toks)):
+            if self.toks[n].low in ("error", "errors") and _role_word(self.toks[n - 1].base):
+                found.append((HUMAN_ERROR, n - 1, n + 1))
+        return sorted(found, key=lambda p: p[1])
+
+    def _mark(self, lex: Lexicon) -> None:
+        toks = self.toks
+        configured_systems = _phrase_spans(toks, lex.config_systems)
+        configured_people = _phrase_spans(toks, lex.config_people)
+        for start, end in configured_systems.items():
+            self.system_at.update(range(start, end))
+        i = 0
+        while i < len(toks):
+            tok = toks[i]
+            if (
+                not tok.is_word
+                or i in self.system_at
+                or (
+                    tok.base not in lex.known
+                    and tok.low not in lex.known
+                    and i not in configured_people
+                )
+            ):
+                i += 1
+                continue
+            if i in configured_people:
+                i = self._add(NAME, i, configured_people[i])
+            elif tok.base in lex.systems:
+                self.system_at.add(i)
+                i += 1
+            elif tok.capitalised and (tok.base in FIRST_NAMES or tok.base in AMBIGUOUS_NAMES):
+                kind = AMBIGUOUS_NAME if tok.base in AMBIGUOUS_NAMES else NAME
+                i = self._add(kind, i, self._surname_end(i + 1))
+            elif tok.base in FIRST_NAMES and tok.text.islower():
+                # Typed in a hurry: "greg restarted it" counts, with the care given to "Will".
+                kind = AMBIGUOUS_NAME
+                i = self._add(kind, i, self._surname_end(i + 1))
+            elif tok.base in _NAME_TITLES and i + 1 < len(toks) and toks[i + 1].capitalised:
+                step = 2 if i + 2 < len(toks) and toks[i + 1].text == "." else 1
+                i = self._add(NAME, i, self._surname_end(i + step))
+            elif tok.low in ("no", "no-one") and (
+                tok.low == "no-one" or (i + 1 < len(toks) and toks[i + 1].low == "one")
+            ):
+                i = self._add(NEGATIVE, i, i + (1 if tok.low == "no-one" else 2))
+            elif tok.base in SOFTWARE_ROLES and i - 1 in self.system_at:
+                self.system_at.add(i)
+                i += 1
+            elif _role_word(tok.base):
+                end = i + 1
+                while end < len(toks) and _role_word(toks[end].base):
+                    end += 1
+                kind = NEGATIVE if toks[end - 1].base in _NEGATIVE_ROLES else ROLE
+                i = self._add(kind, i, end)
+            elif tok.low == "one" and [t.low for t in toks[i + 1 : i + 3]] in (
+                ["of", "us"],
+                ["of", "them"],
+            ):
+                kind = PRONOUN if toks[i + 2].low == "us" else WEAK_PRONOUN
+                i = self._add(kind, i, i + 3)
+            elif tok.low in STRONG_PRONOUNS and (tok.low != "i" or tok.text == "I"):
+                i = self._add(PRONOUN, i, i + 1)
+            elif tok.low in WEAK_PRONOUNS:
+                i = self._add(WEAK_PRONOUN, i, i + 1)
+            else:
+                i += 1
+
+    def _surname_end(self, j: int) -> int:
+        """A capitalised word after a given name is read as its surname: "Greg Barr"."""
+        toks = self.toks
+        if (
+            j < len(toks)
+            and toks[j].is_word
+            and toks[j].capitalised
+            and toks[j].base not in SYSTEM_NAMES
+            and not _role_word(toks[j].base)
+        ):
+            return j + 1
+        return j
+
+    def _add(self, kind: str, start: int, end: int) -> int:
+        np_start = shown = start
+        if kind in (ROLE, NEGATIVE):  # highlight "storage admin", not just "admin"
+            np_start = shown = self._np_start(start)
+            while shown < start and (
+                self.toks[shown].low in DETERMINERS
+                or self.toks[shown].low in POSSESSIVE_PRONOUNS
+                or self.toks[shown].low.endswith("'s")
+            ):
+                shown += 1
+        self.mentions[end - 1] = Mention(kind, np_start, shown, end)
+        return end
+
+    def _np_start(self, start: int) -> int:
+        """Where the noun phrase around a person begins: "the new storage admin"."""
+        toks = self.toks
+        j = start - 1
+        while j >= 0 and (toks[j].low in DETERMINERS or toks[j].low in MODIFIERS):
+            j -= 1
+        # One or two unknown modifiers are allowed after a determiner: "the storage engineer".
+        for width in (1, 2):
+            k = j - width
+            if (
+                k >= 0
+                and all(_may_modify(toks[m].low) for m in range(k + 1, j + 1))
+                and (toks[k].low in DETERMINERS or toks[k].low in POSSESSIVE_PRONOUNS)
+            ):
+                return k
+        if j >= 0 and (toks[j].low in POSSESSIVE_PRONOUNS or toks[j].low.endswith("'s")):
+            return j
+        return j + 1
+
+    def blameless(self) -> bool:
+        """Is there nothing here any rule could fire on: no person, no human-error language,
+        and none of the words without which no verb group is a failure? Most structural
+        statements are blameless, and need no reading clause by clause."""
+        if self.mentions or self.phrases:
+            return False
+        toks = self.toks
+        for n, tok in enumerate(toks):
+            low = tok.low
+            if low in FAILURE_WORDS or low.endswith(("n't", "'ve")):
+                return False
+            after = toks[n + 1].low if n + 1 < len(toks) else ""
+            if (low == "failure" and after == "to") or (
+                low in ACTOR_POSSESSIVES and after in ACT_NOUNS
+            ):
+                return False
+        return True
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Character span of tokens [start, end), without a possessive: "Dave's" -> "Dave"."""
+        last = self.toks[end - 1]
+        return self.toks[start].start, last.end - (2 if last.low.endswith("'s") else 0)
+
+    def words(self, start: int, end: int) -> str:
+        a, b = self.span(start, end)
+        return self.text[a:b]

@@ -10,31 +10,39 @@ Every refusal is a `CommitRefused` whose text says what happened, what was kept 
 next. A refusal leaves things as they were: the file saved, the index and HEAD as found.
 """
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from git import Repo, SymbolicReference
-from git.exc import InvalidGitRepositoryError, NoSuchPathError
+from git import Repo
 
 from whytui.core.config import Config
-from whytui.core.models import Session
-from whytui.core.render import action_summary, cause_summary
-from whytui.core.rules import Problem, session_close_problems
-from whytui.core.text import escaped, one_line, plural
+from whytui.core.rules import session_close_problems
+from whytui.git.message import commit_message, rules_message
+from whytui.git.repository import (
+    KEPT,
+    CommitRefused,
+    branch_name,
+    check_branch_free,
+    check_identity,
+    find_repository,
+    git_failed,
+    head_id,
+    is_lock_error,
+    literal,
+    path_state,
+    relative_path,
+    remote_of,
+    run_git,
+)
 from whytui.store.sessionfile import load, slugify
+
+__all__ = ["CommitRefused", "CommitResult", "commit_session"]
 
 BRANCH_PREFIX = "review/"
 LOCK_WAIT_SECONDS = 2.0
 """How long a held `index.lock` is waited for before giving up (another git is usually quick)."""
-
-_KEPT = "Nothing was committed; {path} stays saved as it is."
-
-
-class CommitRefused(Exception):
-    """A commit whytui would not make, or git would not; `str()` is the message for a person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,246 +87,38 @@ def commit_session(
     file can't be read and `CommitRefused` for everything else that stops the commit.
     """
     session = load(path)  # InputError: the caller says so and exits 2
-    repo = _repository(path)
-    relative = _relative_path(repo, path)
+    repo = find_repository(path)
+    relative = relative_path(repo, path)
     problems = session_close_problems(session, config)
     if problems and not allow_open:
-        raise CommitRefused(_rules_message(relative, problems))
-    _check_identity(repo, relative)
+        raise CommitRefused(rules_message(relative, problems))
+    check_identity(repo, relative)
     if repo.head.is_detached and not branch:
         raise CommitRefused(
-            f"HEAD is detached (at {_head_id(repo)[:12]}), so a commit here would "
-            f"belong to no branch and be easy to lose. {_KEPT.format(path=relative)} Switch "
+            f"HEAD is detached (at {head_id(repo)[:12]}), so a commit here would "
+            f"belong to no branch and be easy to lose. {KEPT.format(path=relative)} Switch "
             f"to a branch (git switch main) and run whytui commit again, or commit on a new "
             f"review branch: whytui commit --branch {relative}"
         )
-    state = _path_state(repo, relative)
-    current = _branch_name(repo)
+    state = path_state(repo, relative)
+    current = branch_name(repo)
     subject, message = commit_message(session, relative, config, problems, extra)
     if state == "unchanged":
         return CommitResult(relative, None, current, False, subject, bool(problems))
     new_branch = BRANCH_PREFIX + slugify(session.title) if branch else None
     if new_branch:
-        _check_branch_free(repo, new_branch, relative)
+        check_branch_free(repo, new_branch, relative)
     committer = _Committer(repo, relative)
     committer.run(new_branch, staged=state == "untracked", message=message)
     return CommitResult(
         relative,
-        _head_id(repo),
+        head_id(repo),
         new_branch or current,
         new_branch is not None,
         subject,
         bool(problems),
-        _remote(repo) if new_branch else None,
+        remote_of(repo) if new_branch else None,
     )
-
-
-# -- the commit message ----------------------------------------------------------------------
-
-
-def commit_message(
-    session: Session, path: str, config: Config, problems: list[Problem], extra: str = ""
-) -> tuple[str, str]:
-    """The subject, and the whole message: counts a reviewer can check against the file."""
-    reference = ", ".join(escaped(one_line(i)) for i in session.incidents)
-    prefix = "WIP review" if problems else "Review"
-    subject = f"{prefix}: {escaped(one_line(session.title, limit=72))}" + (
-        f" ({reference})" if reference else ""
-    )
-    body = [
-        escaped(one_line(f"{plural(len(session.nodes), 'why')}; {cause_summary(session, config)}")),
-        action_summary(session),
-        f"Status: {session.status.value}",
-        f"File: {path}",
-    ]
-    paragraphs = [subject, "\n".join(body)]
-    if problems:
-        listed = [f"- {escaped(one_line(p.message, limit=200))}" for p in problems[:10]]
-        if len(problems) > 10:
-            listed.append(f"- and {len(problems) - 10} more (whytui lint {path})")
-        paragraphs.append(
-            f"Work in progress (--allow-open): {plural(len(problems), 'problem')} "
-            "keep this session from closing:\n" + "\n".join(listed)
-        )
-    if extra.strip():
-        paragraphs.append(extra.strip())
-    return subject, "\n\n".join(paragraphs) + "\n"
-
-
-def _rules_message(path: str, problems: list[Problem]) -> str:
-    listed = "\n".join(f"  - {escaped(one_line(p.message))}" for p in problems)
-    return (
-        f"{path} does not pass the closing rules yet ({plural(len(problems), 'problem')}):\n"
-        f"{listed}\n{_KEPT.format(path=path)} Fix these in the app (or the file), or commit it "
-        f"as work in progress: whytui commit --allow-open {path}"
-    )
-
-
-# -- finding things out ----------------------------------------------------------------------
-
-
-def _repository(path: Path) -> Repo:
-    folder = path.absolute().parent
-    try:
-        repo = Repo(folder, search_parent_directories=True)
-    except (InvalidGitRepositoryError, NoSuchPathError):
-        raise CommitRefused(
-            f"{path} is not inside a git repository, so there is nothing to commit it to. "
-            f"The file stays saved where it is. To keep reviews in git, run `git init` at the "
-            f"top of your project (or move the file into a repository's sessions folder), "
-            f"then run whytui commit again."
-        ) from None
-    if repo.bare or repo.working_tree_dir is None:
-        raise CommitRefused(
-            f"{path} is inside a bare git repository (one with no working tree). The file "
-            "stays saved where it is; commit it from a clone that has a working tree."
-        )
-    return repo
-
-
-def _relative_path(repo: Repo, path: Path) -> str:
-    top = Path(str(repo.working_tree_dir)).resolve()
-    resolved = path.resolve()
-    git_dir = Path(repo.git_dir).resolve()
-    if not resolved.is_relative_to(top) or resolved.is_relative_to(git_dir):
-        raise CommitRefused(
-            f"{path} resolves to {resolved}, which is outside the working tree of the "
-            f"repository at {top} (a symbolic link, or a file inside .git). Nothing was "
-            f"committed and the file stays where it is. Move or copy the session into the "
-            f"repository (its sessions folder) and commit that path."
-        )
-    return resolved.relative_to(top).as_posix()
-
-
-_IDENTITY = (
-    ("author", "name", "GIT_AUTHOR_NAME", "user.name"),
-    ("author", "email", "GIT_AUTHOR_EMAIL", "user.email"),
-    ("committer", "name", "GIT_COMMITTER_NAME", "user.name"),
-    ("committer", "email", "GIT_COMMITTER_EMAIL", "user.email"),
-)
-
-
-def _check_identity(repo: Repo, path: str) -> None:
-    """Refuse unless git has a configured (not guessed) author and committer.
-
-    Asked of the git command line, so config includes, `-c` and `GIT_CONFIG_*` count the way
-    they count for `git commit`; then the environment overrides it as git does. What git would
-    guess from the login name and host name is exactly the invented identity to refuse.
-    """
-    status, out, _ = _git(
-        repo, "config", "--get-regexp", r"^(user|author|committer)\.(name|email)$"
-    )
-    configured: dict[str, str] = {}
-    for line in out.splitlines() if status == 0 else []:
-        key, _, value = line.partition(" ")
-        configured[key] = value  # the last value of a key wins, as in git
-    missing = list(
-        dict.fromkeys(  # user.name before user.email, each once
-            fallback
-            for role, field, variable, fallback in _IDENTITY
-            if not (
-                os.environ.get(variable)
-                or configured.get(f"{role}.{field}")
-                or configured.get(fallback)
-                or (field == "email" and os.environ.get("EMAIL"))
-            )
-        )
-    )
-    if missing:
-        examples = {"user.name": "Your Name", "user.email": "you@example.com"}
-        commands = "\n".join(f'  git config --global {key} "{examples[key]}"' for key in missing)
-        raise CommitRefused(
-            f"git has no {' or '.join(missing)} set for this repository, and whytui never "
-            f"commits under a made-up identity. {_KEPT.format(path=path)} Tell git who you "
-            f"are (leave out --global to set it for this repository only):\n{commands}\n"
-            "then run whytui commit again."
-        )
-
-
-def _path_state(repo: Repo, path: str) -> str:
-    """'untracked', 'changed' or 'unchanged'; refuses a file git is told to ignore."""
-    status, out, err = _git(
-        repo,
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--ignored",
-        "--",
-        literal(path),
-    )
-    if status != 0:
-        raise CommitRefused(_git_failed("git status", err, path))
-    code = out[:2]
-    if code == "!!":
-        raise CommitRefused(
-            f"{path} is ignored by git (a .gitignore rule matches it), so whytui won't add it. "
-            f"{_KEPT.format(path=path)} See which rule: git check-ignore -v {path}; change it, "
-            "then run whytui commit again."
-        )
-    if code == "??":
-        return "untracked"
-    return "changed" if code.strip() else "unchanged"
-
-
-def _head_id(repo: Repo) -> str:
-    """HEAD's commit id, read from the refs (`repo.head.commit` would start a git cat-file)."""
-    return str(SymbolicReference.dereference_recursive(repo, "HEAD"))
-
-
-def _branch_name(repo: Repo) -> str:
-    if repo.head.is_detached:
-        return "HEAD"
-    return str(repo.head.reference.name)
-
-
-def _check_branch_free(repo: Repo, branch: str, path: str) -> None:
-    if branch in {head.name for head in repo.heads}:
-        raise CommitRefused(
-            f"Branch {branch} already exists, and whytui won't move or reuse it. "
-            f"{_KEPT.format(path=path)} Switch to it (git switch {branch}) and run "
-            f"whytui commit {path} there, or rename it (git branch -m {branch} NEW-NAME) "
-            "and run whytui commit --branch again."
-        )
-
-
-def _remote(repo: Repo) -> str | None:
-    names = [remote.name for remote in repo.remotes]
-    return "origin" if "origin" in names else (names[0] if names else None)
-
-
-# -- doing it --------------------------------------------------------------------------------
-
-
-def literal(path: str) -> str:
-    """A pathspec that means this one file, even if its name has `*`, `?` or `[` in it.
-
-    Scoped to the one argument: `--literal-pathspecs` would be inherited by the user's hooks.
-    """
-    return f":(literal){path}"
-
-
-def _git(repo: Repo, *args: str) -> tuple[int, str, str]:
-    """Run git in the repository's top folder: (exit status, stdout, stderr), never raising.
-
-    In the user's own locale (GitPython would force C): hooks run as they do from a shell, and
-    speak the user's language in the output a refusal shows. Nothing here parses git's prose.
-    """
-    locale = {name: os.environ.get(name, "") for name in ("LANGUAGE", "LC_ALL")}
-    status, out, err = repo.git.execute(
-        ["git", *args], with_extended_output=True, with_exceptions=False, env=locale
-    )
-    return int(status or 0), str(out), str(err)
-
-
-def _git_failed(what: str, output: str, path: str) -> str:
-    shown = "\n".join(f"  | {line}" for line in output.strip().splitlines()) or "  | (no output)"
-    return f"{what} failed. What it printed:\n{shown}\n{_KEPT.format(path=path)}"
-
-
-def _is_lock_error(output: str) -> bool:
-    """Git names the lock file in every language ("Unable to create '…/index.lock'")."""
-    return "index.lock" in output
 
 
 class _Committer:
@@ -357,17 +157,17 @@ class _Committer:
 
     def _new_branch(self, branch: str) -> None:
         detached = self.repo.head.is_detached
-        back = _head_id(self.repo) if detached else self.repo.head.reference.path
+        back = head_id(self.repo) if detached else self.repo.head.reference.path
         self._step("git switch -c", "switch", "--quiet", "--create", branch)
 
         def switch_back() -> str | None:
             if detached:
                 status, _, _ = self._locked("switch", "--quiet", "--detach", back)
             else:  # HEAD's commit is unchanged, so only HEAD itself has to point back
-                status, _, _ = _git(self.repo, "symbolic-ref", "HEAD", back)
+                status, _, _ = run_git(self.repo, "symbolic-ref", "HEAD", back)
             if status != 0:
                 return f"you are still on the new branch {branch}; switch back yourself."
-            _git(self.repo, "branch", "--quiet", "--delete", "--force", branch)  # if born
+            run_git(self.repo, "branch", "--quiet", "--delete", "--force", branch)  # if born
             return None
 
         self.undo.append(switch_back)
@@ -384,7 +184,7 @@ class _Committer:
     def _step(self, what: str, *args: str) -> None:
         status, out, err = self._locked(*args)
         if status != 0:
-            raise CommitRefused(_git_failed(what, err or out, self.path))
+            raise CommitRefused(git_failed(what, err or out, self.path))
 
     def _locked(self, *args: str) -> tuple[int, str, str]:
         """Run a git command that takes the index lock, waiting briefly while another has it."""
@@ -392,8 +192,8 @@ class _Committer:
         delay = 0.05
         while True:
             if not self.lock.exists():
-                status, out, err = _git(self.repo, *args)
-                if status == 0 or not _is_lock_error(err):
+                status, out, err = run_git(self.repo, *args)
+                if status == 0 or not is_lock_error(err):
                     return status, out, err
             if time.monotonic() >= deadline:
                 raise CommitRefused(self._lock_message())
@@ -404,7 +204,7 @@ class _Committer:
         return (
             f"Another git process is using this repository: {self.lock} exists, and was still "
             f"there after {LOCK_WAIT_SECONDS:g} seconds. whytui waited and left it alone. "
-            f"{_KEPT.format(path=self.path)} Your staged changes are as they were. If no git "
+            f"{KEPT.format(path=self.path)} Your staged changes are as they were. If no git "
             "command is running (an editor's git integration, a crashed git), remove the lock "
             f"once you are sure (rm {self.lock}), then run whytui commit again."
         )
@@ -412,7 +212,7 @@ class _Committer:
     def _commit_failed(self, out: str, err: str) -> str:
         output = "\n".join(part for part in (out.strip(), err.strip()) if part)
         return (
-            _git_failed("git commit (or a hook of this repository)", output, self.path)
+            git_failed("git commit (or a hook of this repository)", output, self.path)
             + " Your other staged changes are as they were. Fix what it reports and run "
             "whytui commit again."
         )

@@ -20,16 +20,15 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static, TextArea, Tree
 
-from whytui.core import edits, rules
+from whytui.core import edits
 from whytui.core.config import Config
-from whytui.core.errors import InputError
 from whytui.core.ids import ROOT_ID
-from whytui.core.judge import judge_cause
 from whytui.core.models import Session
 from whytui.core.nodeindex import node_index
 from whytui.core.text import quote
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
+from whytui.ui.screens.root_cause import RootCauseFlow
 from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import EditMode, EditorBar
@@ -40,7 +39,7 @@ from whytui.ui.widgets.similar_hint import SimilarHint
 from whytui.ui.widgets.whytree import WhyTree
 
 if TYPE_CHECKING:
-    from whytui.ui.screens.refusal import Resolution
+    pass
 
 PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
 WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
@@ -170,10 +169,10 @@ class SessionScreen(Screen[None]):
     def _writable(self) -> bool:
         return not refuse_read_only(self.app)
 
-    def _edit(self, session: Session, label: str, select: str | None) -> None:
+    def edit(self, session: Session, label: str, select: str | None) -> None:
         self.post_message(EditSession(session, label, select))
 
-    def _open_editor(
+    def open_editor(
         self, mode: EditMode, target: str, placeholder: str = "", text: str | None = None
     ) -> None:
         self.editing = True
@@ -181,7 +180,7 @@ class SessionScreen(Screen[None]):
 
     def open_problem_editor(self) -> None:
         """For a new session: ask for the problem statement first."""
-        self._open_editor(EditMode.EDIT, ROOT_ID, PROBLEM_PLACEHOLDER, text="")
+        self.open_editor(EditMode.EDIT, ROOT_ID, PROBLEM_PLACEHOLDER, text="")
 
     @on(EditorBar.Done)
     def _editor_done(self, message: EditorBar.Done) -> None:
@@ -195,13 +194,13 @@ class SessionScreen(Screen[None]):
         try:
             if message.mode is EditMode.WHY:
                 updated, new_id = edits.add_why(session, message.target, text)
-                self._edit(updated, f"add why {quote(text)}", new_id)
+                self.edit(updated, f"add why {quote(text)}", new_id)
             elif message.mode is EditMode.SIBLING:
                 updated, new_id = edits.add_sibling(session, message.target, text)
-                self._edit(updated, f"add cause {quote(text)}", new_id)
+                self.edit(updated, f"add cause {quote(text)}", new_id)
             else:
                 updated = edits.edit_text(session, message.target, text)
-                self._edit(updated, f"edit {quote(text)}", message.target)
+                self.edit(updated, f"edit {quote(text)}", message.target)
         except (ValidationError, edits.EditError) as error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
             return
@@ -230,7 +229,7 @@ class SessionScreen(Screen[None]):
                 "This is closed as a root cause. Reopen it (o) to keep asking why.", markup=False
             )
             return
-        self._open_editor(EditMode.WHY, selected, WHY_PLACEHOLDER)
+        self.open_editor(EditMode.WHY, selected, WHY_PLACEHOLDER)
 
     def action_add_sibling(self) -> None:
         if not self._writable():
@@ -239,11 +238,11 @@ class SessionScreen(Screen[None]):
         if selected == ROOT_ID:
             self.notify("The problem has no siblings: a adds a why under it.", markup=False)
             return
-        self._open_editor(EditMode.SIBLING, selected, SIBLING_PLACEHOLDER)
+        self.open_editor(EditMode.SIBLING, selected, SIBLING_PLACEHOLDER)
 
     def action_edit(self) -> None:
         if self._writable():
-            self._open_editor(EditMode.EDIT, self.why_tree.selected_id)
+            self.open_editor(EditMode.EDIT, self.why_tree.selected_id)
 
     def action_delete(self) -> None:
         if not self._writable():
@@ -259,7 +258,7 @@ class SessionScreen(Screen[None]):
         after = siblings[at - 1] if at > 0 else node.parent
         extra = f" and {below} why{'s' if below != 1 else ''} under it" if below else ""
         label = f"delete {quote(node.text)}{extra}"
-        self._edit(edits.delete_node(session, selected), label, after)
+        self.edit(edits.delete_node(session, selected), label, after)
         self.notify(f"Deleted {quote(node.text)}{extra}. u undoes.", markup=False)
 
     # -- moving -------------------------------------------------------------------------------
@@ -295,7 +294,7 @@ class SessionScreen(Screen[None]):
             return
         self.moving = None
         where = "the problem" if target == ROOT_ID else quote(session.node(target).text)
-        self._edit(updated, f"move {quote(session.node(moving).text)} under {where}", moving)
+        self.edit(updated, f"move {quote(session.node(moving).text)} under {where}", moving)
 
     def action_next_open(self) -> None:
         self.why_tree.jump_open(forward=True)
@@ -339,80 +338,7 @@ class SessionScreen(Screen[None]):
                 markup=False,
             )
             return
-        from whytui.ui.screens.category import CategoryScreen
-
-        node = session.node(selected)
-
-        def chosen(category: str | None) -> None:
-            if category is not None:
-                self.try_close(selected, category)
-
-        self.app.push_screen(
-            CategoryScreen(self.config.all_categories(), node.text, node.category), chosen
-        )
-
-    def try_close(self, node_id: str, category: str) -> None:
-        """Close `node_id` under `category` if the rules allow; otherwise say why not."""
-        session = self.host_session
-        problems = rules.leaf_close_problems(session, node_id, category, self.config)
-        if not problems:
-            node = session.node(node_id)
-            self._edit(
-                edits.close_as_root_cause(session, node_id, category),
-                f"close {quote(node.text)} as a root cause ({category})",
-                node_id,
-            )
-            return
-        if any(p.rule == "cause-ends-at-person" for p in problems):
-            from whytui.ui.screens.refusal import RefusalScreen
-
-            text = session.node(node_id).text
-            verdict = judge_cause(text, self.config)
-
-            def resolved(resolution: "Resolution | None") -> None:
-                if resolution is not None:
-                    self._resolve_refusal(node_id, category, verdict.reframe, resolution)
-
-            self.app.push_screen(RefusalScreen(text, verdict), resolved)
-            return
-        self.notify("; ".join(p.message for p in problems), severity="warning", markup=False)
-
-    def _resolve_refusal(
-        self, node_id: str, category: str, reframe: str, resolution: "Resolution"
-    ) -> None:
-        from whytui.ui.screens.refusal import Choice
-
-        if resolution.choice is Choice.ASK:
-            self.select(node_id)
-            self._open_editor(EditMode.WHY, node_id, reframe)
-        elif resolution.choice is Choice.REWORD:
-            self.select(node_id)
-            self._open_editor(EditMode.EDIT, node_id)
-        else:
-            self._add_system_name(resolution.name, node_id, category)
-
-    def _add_system_name(self, name: str, node_id: str, category: str) -> None:
-        from whytui.store.repo_config import add_system_name, config_path_for
-
-        path = config_path_for(session_host(self.app).path)
-        try:
-            config = add_system_name(path, name)
-        except (InputError, OSError) as error:
-            self.notify(
-                f"{path} was not changed: {error}. Fix the file, or reword the statement.",
-                severity="error",
-                markup=False,
-            )
-            return
-        session_host(self.app).config = config
-        self.notify(
-            f"Added '{name}' to system_names in {path}. Commit that file with the session, "
-            "so reviewers see why the judge reads it as a system.",
-            title="Repository config changed",
-            timeout=12,
-            markup=False,
-        )
-        self.try_close(node_id, category)
+        RootCauseFlow(self).pick_category(selected)
 
     def action_reopen(self) -> None:
         if not self._writable():
@@ -424,6 +350,4 @@ class SessionScreen(Screen[None]):
         if not node.is_root_cause:
             self.notify("This isn't closed as a root cause: nothing to reopen.", markup=False)
             return
-        self._edit(
-            edits.reopen(self.host_session, selected), f"reopen {quote(node.text)}", selected
-        )
+        self.edit(edits.reopen(self.host_session, selected), f"reopen {quote(node.text)}", selected)

@@ -16,10 +16,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Tree
-from textual.widgets._tree import _TreeLine
 from textual.widgets.tree import TreeNode
 
 from whytui.core.config import Config
@@ -27,6 +24,7 @@ from whytui.core.ids import ROOT_ID
 from whytui.core.judge import judge_cause
 from whytui.core.models import Session, WhyNode
 from whytui.ui.usertext import line_text
+from whytui.ui.widgets.line_tree import LineTree
 
 
 class Mark(Enum):
@@ -71,7 +69,7 @@ class Row:
     category: str | None = None
 
 
-class WhyTree(Tree[Row]):
+class WhyTree(LineTree[Row]):
     """The session as a tree; `sync` applies a new session by difference."""
 
     BINDING_GROUP_TITLE = "In the tree (arrows move)"
@@ -186,51 +184,6 @@ class WhyTree(Tree[Row]):
             depth += 1
             parent = parent.parent
         return depth * self.guide_depth
-
-    def process_label(self, label: str | Text) -> Text:
-        """Labels are built by `one_line`, single lines of literal text: taken as they are.
-
-        (Textual's own copies and splits each one, a third of opening a 10,000-node tree.)
-        """
-        return label if isinstance(label, Text) else Text(line_text(label))
-
-    def get_label_width(self, node: TreeNode[Row]) -> int:
-        """Labels are cut to the visible width, so the tree never scrolls sideways."""
-        return 0
-
-    def _build(self) -> None:
-        """Textual's table of lines, built in a third of the time: the same lines in the same
-        order, numbered the same (test_large_sessions compares the two).
-
-        Textual rebuilds it after every edit and every resize (the editor opening under the
-        tree is one), walking every expanded node: a tenth of a second at 10,000 nodes, most
-        of it a generator per node and a second pass for the widest line, which here is just
-        the deepest guide (labels take no width: `get_label_width`). The root is always shown.
-        """
-        lines: list[_TreeLine[Row]] = []
-        append = lines.append
-        deepest = 1
-
-        def add(path: list[TreeNode[Row]], node: TreeNode[Row], last: bool) -> None:
-            nonlocal deepest
-            path = [*path, node]
-            node._line = len(lines)
-            append(_TreeLine(path, last))
-            children = node._children
-            if node._expanded and children:
-                deepest = max(deepest, len(path) + 1)
-                for child in children[:-1]:
-                    add(path, child, False)
-                add(path, children[-1], True)
-
-        add([], self.root, True)
-        self._tree_lines_cached = lines
-        self.virtual_size = Size((deepest - 1) * self.guide_depth, len(lines))
-        if self.cursor_line != -1:
-            if self.cursor_node is not None:
-                self.cursor_line = self.cursor_node._line
-            if self.cursor_line >= len(lines):
-                self.cursor_line = -1
 
     # -- building and following the session ---------------------------------------------------
 
@@ -356,7 +309,7 @@ class WhyTree(Tree[Row]):
         """Judge texts again as they are drawn: the repository config (system names) changed."""
         self.config = config
         self._verdicts.clear()
-        self._invalidate()
+        self.relabel()
 
     # -- the cursor ---------------------------------------------------------------------------
 
@@ -377,15 +330,9 @@ class WhyTree(Tree[Row]):
             if not parent.is_expanded:
                 parent.expand()
             parent = parent.parent
-        self._refresh_lines_now()
+        self.refresh_lines_now()
         self.move_cursor(tree_node)
         return True
-
-    def _refresh_lines_now(self) -> None:
-        """Rebuild the line table now if it is out of date, so a node added a moment ago has
-        a line to move to (a rebuild walks every line: 10,000 of them take a tenth of a
-        second, so an unchanged table is kept)."""
-        self._tree_lines  # noqa: B018  (the property rebuilds the table only if invalidated)
 
     def _open_leaves(self) -> list[str]:
         parents = {n.parent for n in self.session.nodes}

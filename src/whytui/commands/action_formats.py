@@ -45,8 +45,8 @@ WIDTH = 80
 
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Word wrap by slicing (textwrap costs more than the rest of `actions` on 2,000
-    sessions); a word longer than a line runs over rather than being cut."""
+    """Word wrap by slicing (textwrap costs more than the rest of `actions` on a large
+    corpus); a word longer than a line runs over rather than being cut."""
     text = one_line(text)
     lines: list[str] = []
     prefix = first

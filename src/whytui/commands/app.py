@@ -52,7 +52,7 @@ def prepare_app(
 
     Startup allocates much and frees almost nothing, so the collector is kept out of it and
     what it built is frozen out of later collections: whytui's first frame is mostly
-    imports, and a sixth of that was the collector scanning them again and again.
+    imports, which the collector would otherwise scan again and again.
     """
     import gc
 

@@ -66,8 +66,8 @@ def _collector_paused() -> Iterator[None]:
     what was built.
 
     Each session allocates hundreds of objects and frees none, which sets off full
-    collections over an ever larger heap: about a fifth of load time, for nothing, since
-    frozen sessions form no cycles to collect. Frozen afterwards (`gc.freeze`), the loaded
+    collections over an ever larger heap, for nothing, since frozen sessions form no cycles
+    to collect. Frozen afterwards (`gc.freeze`), the loaded
     sessions are left out of later collections too, which would otherwise walk all of them
     again each time the report being built allocates enough.
     """

@@ -148,7 +148,7 @@ def _toml(data: dict[str, Any]) -> str:
         if isinstance(value, str) and ("\n" in value or len(value) > WRAP_AT):
             lines.append(f"{key} = {_folded(value)}\n")
         elif isinstance(value, str) and _PLAIN.fullmatch(value):
-            lines.append(f'{key} = "{value}"\n')  # what tomli-w writes, at a tenth the cost
+            lines.append(f'{key} = "{value}"\n')  # what tomli-w writes, without its cost
         else:
             lines.append(tomli_w.dumps({key: value}))
     return "".join(lines)

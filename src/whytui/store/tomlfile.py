@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import tomli  # tomllib's own code, compiled: reads 2,000 session files in a third of the time
+import tomli  # tomllib's own code, compiled: reading many sessions is a speed target
 from pydantic import ValidationError
 
 from whytui.core.errors import InputError

@@ -62,6 +62,8 @@ class WhyInput(TextArea):
         pass
 
     async def _on_key(self, event: events.Key) -> None:
+        # TextArea's private key handler (Textual 8.2, the exact pin): enter must submit before
+        # TextArea inserts a newline; a public "submit on enter" option would replace this.
         if event.key == "enter":
             event.stop()
             event.prevent_default()

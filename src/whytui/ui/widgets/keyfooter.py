@@ -2,8 +2,11 @@
 
 Textual's footer rebuilds itself on every bindings update, and opening a screen sends three
 in a row (the focus, the resume, the refresh after the focus), with the same keys each time.
-A rebuild mounts and styles a widget per key: with the session screen's keys, the two wasted
-rebuilds cost about 50 ms of CPU, some 6% of `whytui demo`'s time to its first frame.
+A rebuild mounts and styles a widget per key, which the first frame waits for
+(`benchmarks/README.md` has what the wasted ones cost).
+
+`_bindings_ready` is Textual's private flag of `Footer` (checked against the exact pin); a
+public "bindings changed" signal on `Footer` would replace reading it.
 """
 
 from typing import Any

@@ -14,9 +14,9 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.widgets import Tree
+from whyapp_kit import SIZE, open_app, selected, tree, type_text
 
 from strategies import any_sessions
-from whyapp_kit import SIZE, open_app, selected, tree, type_text
 from whytui.core import edits
 from whytui.core.ids import ROOT_ID
 from whytui.core.models import Session
@@ -24,7 +24,7 @@ from whytui.core.nodeindex import node_index
 from whytui.store import sessionfile
 from whytui.ui.app import WhyApp
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
 from bench_large import large_session
 
 SHORT_TEXT = st.text(st.characters(codec="utf-8"), max_size=80).filter(lambda t: "\n" not in t)

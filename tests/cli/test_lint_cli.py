@@ -21,7 +21,7 @@ from whytui.store import tomlfile
 from whytui.store.repo_config import load_config
 from whytui.store.sessionfile import load, save
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "sessions"
+EXAMPLES = Path(__file__).resolve().parents[2] / "sessions"
 CLOSED_EXAMPLE = EXAMPLES / "2026-08-12-checkout-outage-redis-memory-4f2a.toml"
 OPEN_EXAMPLE = EXAMPLES / "2026-11-03-search-index-stale-after-deploy-9c1e.toml"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-
 from whyapp_kit import PERSON, SIZE, demo_session, open_app, write
+
 from whytui.ui.app import WhyApp
 
 

@@ -15,7 +15,7 @@ from whytui.core.errors import InputError
 from whytui.core.models import SCHEMA_VERSION
 from whytui.store.sessionfile import load
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "sessions"
+EXAMPLE = Path(__file__).resolve().parents[2] / "sessions"
 CLOSED_EXAMPLE = EXAMPLE / "2026-08-12-checkout-outage-redis-memory-4f2a.toml"
 
 VALID = f"""schema = {SCHEMA_VERSION}

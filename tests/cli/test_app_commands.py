@@ -74,7 +74,7 @@ def test_open_a_missing_file_says_so(
 
 
 def test_open_a_session_opens_that_file(tmp_path: Path, opened: list[WhyApp]) -> None:
-    source = Path(__file__).parents[1] / "sessions"
+    source = Path(__file__).parents[2] / "sessions"
     path = tmp_path / "s.toml"
     path.write_bytes(next(source.glob("*.toml")).read_bytes())
     assert main(["open", str(path)]) == 0

@@ -6,8 +6,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import TextArea
-
-from strategies import edited_sessions, random_edit
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -29,6 +27,8 @@ from whyapp_kit import (
     type_text,
     write,
 )
+
+from strategies import edited_sessions, random_edit
 from whytui.core.ids import ROOT_ID
 from whytui.core.models import Session, WhyNode
 from whytui.ui.widgets.editor import WhyInput

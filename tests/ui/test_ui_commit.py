@@ -3,9 +3,9 @@
 from pathlib import Path
 
 import pytest
+from whyapp_kit import SIZE, open_app
 
 from gitrepo import closable_session, files_in, git, head, init_repo, isolate_git, write_session
-from whyapp_kit import SIZE, open_app
 from whytui.core import edits
 from whytui.core.models import SessionStatus
 

@@ -32,12 +32,6 @@ CONFIG = Config()
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path / "home")
-    return init_repo(tmp_path / "repo")
-
-
-@pytest.fixture
 def nameless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository on a machine where git was never told who the user is."""
     isolate_git(monkeypatch, tmp_path / "home")

@@ -4,8 +4,8 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from whyapp_kit import demo_session
+
 from whytui.core import edits
 from whytui.core.models import Session
 from whytui.store.autosave import Autosaver

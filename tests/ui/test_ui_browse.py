@@ -4,14 +4,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from whyapp_kit import SIZE, screen_text, type_text
+
 from whytui.commands.cli import main
 from whytui.ui.app import WhyApp
 from whytui.ui.browse_app import BrowseApp
 from whytui.ui.screens.browse import Choice
 
-EXAMPLES = Path(__file__).parents[1] / "sessions"
+EXAMPLES = Path(__file__).parents[2] / "sessions"
 
 
 @pytest.fixture

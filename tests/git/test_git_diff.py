@@ -7,11 +7,10 @@ import re
 import tomllib
 from pathlib import Path
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from gitrepo import git, init_repo, isolate_git
+from gitrepo import git
 from strategies import edited_sessions, texts
 from whytui.core import edits
 from whytui.core.ids import ROOT_ID
@@ -38,12 +37,6 @@ def review() -> tuple[Session, dict[str, str]]:
     session, _ = edits.add_action(session, text="Default TTL of 24h", causes=(named["c"],))
     session = edits.set_closing(session, "Every write needs an expiry.", "The flag cache.")
     return session, named
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path / "home")
-    return init_repo(tmp_path / "repo")
 
 
 def committed(repo: Path, session: Session) -> Path:

@@ -13,7 +13,6 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     ROOT_CAUSE,
@@ -24,6 +23,7 @@ from whyapp_kit import (
     select,
     write,
 )
+
 from whytui.core import edits
 from whytui.store import sessionfile
 from whytui.store.ondisk import BACKUP_MARK, ChangedOnDisk, SessionFile
@@ -31,11 +31,6 @@ from whytui.ui.app import WhyApp
 from whytui.ui.screens.disk_changed import DiskChangedScreen
 
 THEIR_WHY = "The alert threshold was set above the pool's limit."
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    return write(tmp_path / "sessions", demo_session())
 
 
 def their_edit(path: Path) -> bytes:

@@ -12,11 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gitrepo import git, init_repo, isolate_git
+from gitrepo import git
 from strategies import sessions, texts
 from whytui.core import edits
 from whytui.core.ids import ROOT_ID
@@ -24,12 +23,6 @@ from whytui.core.models import Session
 from whytui.store.sessionfile import dumps, load, loads, save
 
 FILE = "sessions/review.toml"
-
-
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    isolate_git(monkeypatch, tmp_path / "home")
-    return init_repo(tmp_path / "repo")
 
 
 def chain() -> tuple[Session, list[str]]:

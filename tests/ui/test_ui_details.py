@@ -4,8 +4,8 @@ import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input
-
 from whyapp_kit import SIZE, demo_session, open_app, screen_text, write
+
 from whytui.store import sessionfile
 from whytui.ui.screens.details import DetailsScreen
 

@@ -4,7 +4,6 @@ import tomllib
 from pathlib import Path
 
 from textual.widgets import Static, TextArea
-
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -19,6 +18,7 @@ from whyapp_kit import (
     type_text,
     write,
 )
+
 from whytui.core.models import WhyNode
 from whytui.ui.app import WhyApp
 from whytui.ui.screens.category import CategoryScreen

@@ -17,7 +17,7 @@ from whytui.core.errors import InputError
 from whytui.store.sessionfile import load, loads
 from whytui.store.tomlfile import decode
 
-EXAMPLES = sorted((Path(__file__).parents[1] / "sessions").glob("*.toml"))
+EXAMPLES = sorted((Path(__file__).parents[2] / "sessions").glob("*.toml"))
 VALID = EXAMPLES[0].read_bytes()
 
 

@@ -23,7 +23,7 @@ from whytui.core.models import SCHEMA_VERSION, Session
 from whytui.store import sessionfile
 from whytui.store.tomlfile import MAX_FILE_BYTES
 
-EXAMPLES = sorted((Path(__file__).parent.parent / "sessions").glob("*.toml"))
+EXAMPLES = sorted((Path(__file__).parents[2] / "sessions").glob("*.toml"))
 
 
 def small_session() -> Session:

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from textual.command import CommandPalette
-
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -23,8 +22,8 @@ from whyapp_kit import (
     structure,
     tree_structure,
     type_text,
-    write,
 )
+
 from whytui.core.models import Session
 from whytui.store import sessionfile
 from whytui.store.lock import lock_path
@@ -51,11 +50,6 @@ HELP_LINES = [
     "^q",
     "Save and quit",
 ]
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    return write(tmp_path / "sessions", demo_session())
 
 
 def notices(app: WhyApp) -> list[str]:

@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
+from ui_host import OPEN_LEAF, HostApp, make_session
+from whyapp_kit import open_app, screen_text, select, type_text
 
 from crossref_corpus import make_session as make_other
 from crossref_corpus import write_session
-from ui_host import OPEN_LEAF, HostApp, make_session
-from whyapp_kit import open_app, screen_text, select, type_text
 from whytui.core.followup import overdue_actions
 from whytui.store.corpus import load_corpus
 from whytui.ui.screens.overdue import OverdueScreen

@@ -10,10 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-
 from whyapp_kit import (
     OPEN_STRUCTURAL,
     PERSON,
@@ -27,6 +25,7 @@ from whyapp_kit import (
     type_text,
     write,
 )
+
 from whytui.core.models import Session, WhyNode
 from whytui.ui.app import WhyApp
 from whytui.ui.screens.category import CategoryScreen
@@ -66,11 +65,6 @@ WIDE = Session(
         WhyNode(id="w-0000000000a6", parent="root", text=f"{FULLWIDTH} and ⚠️ signs"),
     ),
 )
-
-
-@pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    return write(tmp_path / "sessions", demo_session())
 
 
 async def shrink_and_grow(pilot: Pilot[None]) -> None:

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from textual.widgets import TextArea
-
 from ui_host import ACTION, OPEN_LEAF, HostApp, make_session
 from whyapp_kit import PERSON as DEMO_PERSON
 from whyapp_kit import demo_session, open_app, screen_text, selected, write
+
 from whytui.core.config import Config
 from whytui.core.edits import set_closing, set_fields, update_action
 from whytui.core.models import Session, SessionStatus, WhyNode

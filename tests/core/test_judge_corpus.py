@@ -12,8 +12,8 @@ import pytest
 
 from whytui.judge import judge_action, judge_cause
 
-SHARED_CORPUS = Path(__file__).parents[2] / "shared" / "corpus"
-HELD_OUT = Path(__file__).parent / "data"
+SHARED_CORPUS = Path(__file__).parents[3] / "shared" / "corpus"
+HELD_OUT = Path(__file__).parents[1] / "data"
 
 CAUSE_AGREEMENT = 0.95
 ACTION_AGREEMENT = 0.90

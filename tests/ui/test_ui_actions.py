@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-
 from ui_host import ACTION, ROOT_CAUSE, SECOND_CAUSE, HostApp, make_session
 from whyapp_kit import ROOT_CAUSE as DEMO_ROOT_CAUSE
 from whyapp_kit import demo_session, open_app, screen_text, write
+
 from whytui.core.models import ActionItem, ActionStatus, Session
 from whytui.judge import ActionVerdict
 from whytui.store import sessionfile

@@ -91,6 +91,34 @@ def test_the_walk_catches_what_it_forbids(tmp_path: Path) -> None:
     assert len(_violations(bad)) == 6
 
 
+ROOMS = ("core", "store", "git", "commands", "ui")
+"""Each room may import the rooms before it: never one after it."""
+LATER_ALLOWED = {("commands", "ui")}
+"""Except the commands that open the app, which import the UI (inside the command)."""
+
+
+def _whytui_imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("whytui.")}
+
+
+@pytest.mark.parametrize("room", ROOMS)
+def test_each_room_imports_only_the_rooms_before_it(room: str) -> None:
+    allowed = set(ROOMS[: ROOMS.index(room) + 1])
+    wrong = []
+    for module in sorted((CORE.parent / room).rglob("*.py")):
+        for name in _whytui_imports(module):
+            target = name.split(".")[1]
+            if target in ROOMS and target not in allowed and (room, target) not in LATER_ALLOWED:
+                wrong.append(f"{module.relative_to(CORE.parent)} imports {name}")
+    assert wrong == []
+
+
 PROBE = """
 import json, sys
 {imports}

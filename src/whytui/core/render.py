@@ -128,7 +128,7 @@ def _metadata(session: Session) -> list[str]:
 def _node_line(
     session: Session, node: WhyNode, config: Config, causes: dict[str, str], actions: dict[str, str]
 ) -> str:
-    text = escape(node.text)
+    text = escape(node.text) or "_(no words)_"  # an empty item would end the list under it
     if node.is_root_cause:
         category = escape(category_name(node.category or "", config))
         linked = [actions[a.id] for a in session.actions_for(node.id)]

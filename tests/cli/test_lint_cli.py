@@ -10,6 +10,7 @@ import pytest
 
 import whytui.core.rules
 import whytui.store.lint
+import whytui.store.repo_config
 import whytui.store.sessionfile
 from gitrepo import closable_session
 from whytui.commands.cli import main
@@ -339,7 +340,7 @@ def test_the_repository_config_is_read_once_for_all_its_files(
         reads.append(path)
         return load_config(path)
 
-    monkeypatch.setattr(whytui.store.lint, "load_config", counting)
+    monkeypatch.setattr(whytui.store.repo_config, "load_config", counting)
     monkeypatch.chdir(tmp_path)
     code, _, err = lint(capsys)
     assert (code, err.strip()) == (0, "no problems in 3 files")

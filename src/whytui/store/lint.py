@@ -15,7 +15,7 @@ from whytui.core.errors import InputError
 from whytui.core.rules import Problem, lint_problems
 from whytui.core.text import plural
 from whytui.store.corpus import session_files
-from whytui.store.repo_config import find_config, load_config, repository_root
+from whytui.store.repo_config import RepositoryConfigs, repository_root
 from whytui.store.sessionfile import loads
 from whytui.store.tomlfile import LineIndex, read_text
 
@@ -81,27 +81,6 @@ class Report:
         if self.not_checked:
             text += f"; {plural(self.not_checked, 'file')} not checked: fix .whytui.toml first"
         return text
-
-
-class RepositoryConfigs:
-    """Each repository's config, read once however many of its files are linted."""
-
-    def __init__(self) -> None:
-        self._found: dict[Path, Path | None] = {}
-        self._loaded: dict[Path, Config | InputError] = {}
-
-    def for_folder(self, folder: Path) -> Config | InputError:
-        if folder not in self._found:
-            self._found[folder] = find_config(folder)
-        path = self._found[folder]
-        if path is None:
-            return Config()
-        if path not in self._loaded:
-            try:
-                self._loaded[path] = load_config(path)
-            except InputError as error:
-                self._loaded[path] = error
-        return self._loaded[path]
 
 
 def lint_repository(start: Path) -> Report:

@@ -48,6 +48,27 @@ def config_for(start: Path) -> Config:
     return load_config(found) if found else Config()
 
 
+class RepositoryConfigs:
+    """Each repository's config, read once however many of its files are linted."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, Path | None] = {}
+        self._loaded: dict[Path, Config | InputError] = {}
+
+    def for_folder(self, folder: Path) -> Config | InputError:
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        path = self._found[folder]
+        if path is None:
+            return Config()
+        if path not in self._loaded:
+            try:
+                self._loaded[path] = load_config(path)
+            except InputError as error:
+                self._loaded[path] = error
+        return self._loaded[path]
+
+
 def repository_root(start: Path) -> Path:
     """The folder holding `.whytui.toml`, else the nearest one with `.git`, else `start`."""
     folder = start.resolve()

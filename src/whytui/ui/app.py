@@ -13,7 +13,6 @@ import datetime as dt
 from pathlib import Path, PurePath
 from typing import ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import var
 from textual.screen import ModalScreen, Screen
@@ -25,6 +24,7 @@ from whytui.store.open_session import OpenSession
 from whytui.ui.disk_watch import DiskWatch
 from whytui.ui.hangup import HangUps
 from whytui.ui.host import OwnScreen
+from whytui.ui.key_router import RoutedApp
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.palette import WhyCommands
 from whytui.ui.resources import stylesheet
@@ -35,11 +35,11 @@ from whytui.ui.sharing import announce, refuse_read_only
 THEMES = ("textual-dark", "textual-light")
 
 
-class WhyApp(App[None]):
+class WhyApp(RoutedApp[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = [stylesheet("app.tcss"), stylesheet("session.tcss")]
     """The tree screen's styles too: Textual loads a screen's own `CSS_PATH` when it is pushed,
     which the default screen never is."""
-    COMMANDS = App.COMMANDS | {WhyCommands}
+    COMMANDS = RoutedApp.COMMANDS | {WhyCommands}
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u,ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last change"),

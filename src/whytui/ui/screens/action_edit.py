@@ -66,7 +66,7 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
 
     def on_mount(self) -> None:
         self._initial = self._values()
-        self.query_one("#text", Input).focus()
+        self.set_focus(self.query_one("#text", Input))
 
     def _values(self) -> tuple[object, ...]:
         inputs = tuple(i.value for i in self.query(Input))

@@ -167,7 +167,7 @@ class ClosingScreen(OwnScreen):
         if problem is None:
             return
         if problem.rule in _QUESTION_FIELDS:
-            self.query_one(f"#{_QUESTION_FIELDS[problem.rule]}", TextArea).focus()
+            self.set_focus(self.query_one(f"#{_QUESTION_FIELDS[problem.rule]}", TextArea))
             return
         self._save_answers()
         if problem.action_id is not None:

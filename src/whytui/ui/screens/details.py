@@ -64,7 +64,11 @@ class DetailsScreen(ModalScreen[None]):
                 for field, label, hint in _FIELDS:
                     yield Label(label)
                     yield Input(
-                        _shown(self.session, field), placeholder=hint, id=field, compact=True
+                        _shown(self.session, field),
+                        placeholder=hint,
+                        id=field,
+                        compact=True,
+                        select_on_focus=False,  # a key typed adds to the words, as in the tree
                     )
             yield Static(id="details-error")
             yield Static(

@@ -11,7 +11,7 @@ the facilitator waits for, needs none of them.
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ValidationError
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -108,7 +108,7 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=False)
         self.watch(self.app, "config", self._config_changed, init=False)
-        self.why_tree.focus()
+        self.set_focus(self.why_tree)
         self.select(self.initial)
         if self.ask_problem:
             self.open_problem_editor()
@@ -209,7 +209,7 @@ class SessionScreen(Screen[None]):
     @on(EditorBar.Closed)
     def _editor_closed(self) -> None:
         self.editing = False
-        self.why_tree.focus()
+        self.set_focus(self.why_tree)
         self._show_selected()
 
     def _selected_why(self, doing: str) -> str | None:
@@ -220,7 +220,7 @@ class SessionScreen(Screen[None]):
             return None
         return selected
 
-    def action_add_why(self) -> None:
+    def action_add_why(self, text: str = "") -> None:
         if not self._writable():
             return
         selected = self.why_tree.selected_id
@@ -229,7 +229,17 @@ class SessionScreen(Screen[None]):
                 "This is closed as a root cause. Reopen it (o) to keep asking why.", markup=False
             )
             return
-        self.open_editor(EditMode.WHY, selected, WHY_PLACEHOLDER)
+        self.open_editor(EditMode.WHY, selected, WHY_PLACEHOLDER, text=text)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted words are never tree commands: pasted into the tree, they are the answer to
+        "why?" under the selected node, in the editor to check before enter saves them."""
+        if self.editing:
+            return
+        event.stop()
+        words = event.text.strip()
+        if words:
+            self.action_add_why(words)
 
     def action_add_sibling(self) -> None:
         if not self._writable():

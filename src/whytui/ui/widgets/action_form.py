@@ -168,7 +168,7 @@ class ActionForm(VerticalScroll, can_focus=False):
     def _input(self, field: str, placeholder: str) -> Input:
         """A one-line field, filled from the item being edited."""
         value = getattr(self._action, field.replace("-", "_"), "") if self._action else ""
-        return Input(value, placeholder=placeholder, id=field, compact=True)
+        return Input(value, placeholder=placeholder, id=field, compact=True, select_on_focus=False)
 
     def compose(self) -> ComposeResult:
         due = self._action.due if self._action else self._default_due
@@ -179,7 +179,7 @@ class ActionForm(VerticalScroll, can_focus=False):
             compact=True,
             validators=[DueDate()],
             valid_empty=True,
-        )
+        )  # selected on focus: a date typed replaces the default one
         yield _row("Change", self._input("text", "what will change, e.g. alert at 90% pool use"))
         yield Static(id="text-verdict", classes="verdict")
         yield _row(
@@ -294,7 +294,7 @@ class ActionForm(VerticalScroll, can_focus=False):
         """Mark the verdict that explains the refusal, and put the cursor where to fix it."""
         if refusal.field == "text":
             self.query_one("#text-verdict", Static).add_class("-refused")
-        self.query_one(f"#{refusal.field}", Input).focus()
+        self.screen.set_focus(self.query_one(f"#{refusal.field}", Input))
 
     def draft(self) -> ActionDraft:
         """The typed values; call only when `refusal()` is None."""

@@ -121,7 +121,7 @@ class EditorBar(Vertical):
         field.placeholder = Content(placeholder)
         field.load_text(text or "")
         field.move_cursor(field.document.end)
-        field.focus()
+        self.screen.set_focus(field)  # now: the keys typed next are for it
 
     def close(self) -> None:
         self.post_message(self.Closed())

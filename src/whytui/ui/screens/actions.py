@@ -103,7 +103,12 @@ class ActionsScreen(OwnScreen):
         return Content(" · ".join(parts))
 
     def _current(self) -> ActionItem | None:
-        action_id = self.query_one(ActionTable).current_id
+        """The item under the cursor (None before the table is built: bindings are asked
+        about as the screen opens, keys included)."""
+        tables = self.query(ActionTable)
+        if not tables:
+            return None
+        action_id = tables.first().current_id
         return next((a for a in self._session.actions if a.id == action_id), None)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.app import App
 from textual.reactive import var
 from textual.screen import Screen
 
 from whytui.core.config import Config
 from whytui.core.models import ActionItem, ClosingAnswers, Session, WhyNode
+from whytui.ui.key_router import RoutedApp
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.screens.actions import ActionsScreen
 
@@ -88,7 +88,7 @@ def make_session(*, finished: bool = False) -> Session:
     )
 
 
-class HostApp(App[None]):
+class HostApp(RoutedApp[None]):
     """Pushes the screen `make_screen` builds, over an empty base screen."""
 
     session: var[Session] = var(make_session)

@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from rich.style import Style
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets.tree import TreeNode
@@ -119,3 +120,17 @@ def tree_structure(app: WhyApp) -> list[tuple[int, str, str]]:
 
     walk(widget.root, 0)
     return rows
+
+
+async def burst(pilot: Pilot[None], text: str) -> None:
+    """Type `text` in one burst: every key queued before the first is handled, as a laggy link
+    or a paste without bracketed paste delivers them; returns once all have been handled."""
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for character in text:
+        key = "space" if character == " " else character
+        driver.send_message(events.Key(key, character))
+    await pilot.pause()
+    while app.keys_waiting:  # type: ignore[attr-defined]
+        await pilot.pause()

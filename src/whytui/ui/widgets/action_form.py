@@ -117,6 +117,7 @@ class ActionForm(VerticalScroll, can_focus=False):
     ActionForm {
         height: 1fr;
         padding: 0 1;
+        scrollbar-gutter: stable;  /* a verdict growing past the screen must not narrow the fields */
     }
     ActionForm .row {
         height: auto;

@@ -8,6 +8,7 @@ burst.
 """
 
 import string
+from pathlib import Path
 
 from textual.widgets import Input, TextArea
 from ui_host import HostApp, make_session
@@ -21,19 +22,15 @@ START = "Look into"
 BURST = "".join(string.ascii_letters[(i * 7) % 52] if i % 9 else " " for i in range(200))
 
 
-def test_the_burst_is_two_hundred_characters() -> None:
-    assert len(BURST) == 200 and BURST.count(" ") > 10
-
-
-async def test_the_why_editor_keeps_every_character(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_why_editor_keeps_every_character(tmp_path: Path) -> None:
     app = open_app(write(tmp_path / "sessions", demo_session()), tmp_path / "state")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("a", *START.replace(" ", "\0").replace("\0", " "))
+        await pilot.press("a", *START)
         await burst(pilot, BURST)
         assert app.query_one(WhyInput).text == START + BURST
 
 
-async def test_each_action_field_keeps_every_character(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_each_action_field_keeps_every_character(tmp_path: Path) -> None:
     app = open_app(write(tmp_path / "sessions", demo_session()), tmp_path / "state")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("A", "a")
@@ -60,7 +57,7 @@ async def test_the_closing_answers_keep_every_character() -> None:
             assert area.text == START + BURST, field
 
 
-async def test_the_details_keep_every_character(tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_the_details_keep_every_character(tmp_path: Path) -> None:
     app = open_app(write(tmp_path / "sessions", demo_session()), tmp_path / "state")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("D")

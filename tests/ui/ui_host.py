@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from whytui.core.config import Config
 from whytui.core.models import ActionItem, ClosingAnswers, Session, WhyNode
+from whytui.store.drafts import DraftStore
 from whytui.ui.key_router import RoutedApp
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.screens.actions import ActionsScreen
@@ -107,6 +108,7 @@ class HostApp(RoutedApp[None]):
         self.config = Config()
         self.path = Path("sessions/2026-10-16-payments-api-timeouts.toml")
         self.read_only = read_only
+        self.drafts = DraftStore(None, self.path)
         self.edits: list[str] = []
         self.jumps: list[JumpTo] = []
         self.flushed: list[Session] = []

@@ -23,6 +23,7 @@ from whytui.core.models import Session
 from whytui.store import lock
 from whytui.store.autosave import Autosaver
 from whytui.store.cursor import CursorMemory
+from whytui.store.drafts import DraftStore
 from whytui.store.ondisk import ChangedOnDisk, DiskChange, SessionFile
 from whytui.store.recovery import clean_stale_temps
 from whytui.store.repo_config import config_for
@@ -69,15 +70,18 @@ class OpenSession:
         session: Session,
         disk: SessionFile,
         config: Config,
-        cursor: CursorMemory | None = None,
+        state_dir: Path | None = None,
     ) -> None:
-        """Use `open`; this takes what `open` read and locked."""
+        """Use `open`; this takes what `open` read, and locks it."""
         self.path = path
         self.session = session
         self.disk = disk
         self.config = config
         self.history: History[Session] = History()
-        self._cursor = cursor
+        self._cursor = CursorMemory(state_dir) if state_dir is not None else None
+        self.drafts = DraftStore(state_dir, path)
+        """Text half typed into this session and not saved yet (in memory without a state
+        folder)."""
         self._autosaver = Autosaver(path, save=disk.save)
         self.access = _take(path)
         if not self.read_only:
@@ -90,19 +94,21 @@ class OpenSession:
         *,
         session: Session | None = None,
         config: Config | None = None,
-        cursor: CursorMemory | None = None,
+        state_dir: Path | None = None,
     ) -> "OpenSession":
         """Read `path` (`InputError` if it can't be used) and lock it if nobody else has.
 
         `session`: a session not written yet (a new one) to take instead of reading the file.
         `config`: the repository's config, if already read (else it is found and read).
+        `state_dir`: the user's state folder, where the cursor and drafts are kept (the app's;
+        a command line edit has neither).
         """
         if session is None:
             disk, session = SessionFile.open(path)
         else:
             disk = SessionFile.watch(path)
         config = config if config is not None else config_for(path.parent)
-        return cls(path, session, disk, config, cursor)
+        return cls(path, session, disk, config, state_dir)
 
     def __enter__(self) -> "OpenSession":
         return self

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 
 from whytui.core.config import Config
 from whytui.core.models import Session
-from whytui.store.cursor import CursorMemory
+from whytui.store.drafts import DraftStore
 from whytui.store.open_session import OpenSession
 from whytui.ui.disk_watch import DiskWatch
 from whytui.ui.hangup import HangUps
@@ -80,9 +80,7 @@ class WhyApp(RoutedApp[None]):
             from platformdirs import user_state_path
 
             state_dir = user_state_path("whytui")
-        self.document = OpenSession.open(
-            path, session=session, config=config, cursor=CursorMemory(state_dir)
-        )
+        self.document = OpenSession.open(path, session=session, config=config, state_dir=state_dir)
         self.path = path
         self.set_reactive(WhyApp.session, self.document.session)
         self.set_reactive(WhyApp.config, self.document.config)
@@ -98,6 +96,10 @@ class WhyApp(RoutedApp[None]):
     def read_only(self) -> bool:
         return self.document.read_only
 
+    @property
+    def drafts(self) -> DraftStore:
+        return self.document.drafts
+
     def get_default_screen(self) -> Screen[None]:
         return self.session_screen
 
@@ -108,6 +110,8 @@ class WhyApp(RoutedApp[None]):
         self.title = self.session.title
         self.sub_title = ("read-only · " if self.read_only else "") + self.path.name
         announce(self, self.document)
+        if not self.read_only and self.drafts:
+            self.call_after_refresh(self._offer_drafts)
 
     def on_unmount(self) -> None:
         """Last chance: write what a crash or an interrupt left unsaved, then unlock."""
@@ -162,6 +166,13 @@ class WhyApp(RoutedApp[None]):
         from whytui.ui.screens.closing import ClosingScreen
 
         self.push_screen(ClosingScreen())
+
+    def _offer_drafts(self) -> None:
+        from whytui.ui.screens.drafts import DraftsScreen, put_back
+
+        self.push_screen(
+            DraftsScreen(self.drafts.all()), lambda draft: put_back(self.session_screen, draft)
+        )
 
     async def on_jump_to(self, message: JumpTo) -> None:
         """Show a node in the tree, or an action item on the action items screen."""
@@ -238,6 +249,18 @@ class WhyApp(RoutedApp[None]):
     async def action_quit(self) -> None:
         """Save, then quit; if saving fails, say so and quit only when asked again (quitting
         then keeps both versions, if the file changed on disk: see `OpenSession.close`)."""
+        if self.drafts and not self._quit_unsaved:
+            self._quit_unsaved = True
+            self.notify(
+                "Some text is typed and not saved yet. Press ctrl+q again to quit: it is kept "
+                "and offered back when you next open this session. Or save it first (enter, "
+                "ctrl+o).",
+                title="Not saved yet",
+                severity="warning",
+                timeout=20,
+                markup=False,
+            )
+            return
         error = await self.flush_autosave()
         if error is not None and self.document.dirty and not self._quit_unsaved:
             self._quit_unsaved = True

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from whytui.core.config import Config
 from whytui.core.models import Session
+from whytui.store.drafts import DraftStore
 
 
 class SessionHost(Protocol):
@@ -20,6 +21,7 @@ class SessionHost(Protocol):
     config: Config
     path: Path
     read_only: bool
+    drafts: DraftStore
 
     async def flush_autosave(self) -> OSError | None:
         """Write the session now; the error if that failed."""

@@ -19,7 +19,6 @@ from whytui.core.models import Session
 from whytui.ui.host import session_host
 from whytui.ui.resources import stylesheet
 from whytui.ui.widgets.action_form import ActionForm
-from whytui.ui.widgets.cause_picker import CausePicker
 from whytui.ui.widgets.keyfooter import KeyFooter
 
 
@@ -50,7 +49,8 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
         super().__init__()
         self._action_id = action_id
         self._discard_armed = False
-        self._initial: tuple[object, ...] = ()
+        self._initial: dict[str, str] = {}
+        """The form as it opened: anything else typed is a draft."""
 
     def compose(self) -> ComposeResult:
         host = session_host(self.app)
@@ -65,12 +65,22 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._initial = self._values()
+        form = self.query_one(ActionForm)
+        self._initial = form.typed()
+        draft = session_host(self.app).drafts.get("action")
+        if draft is not None and draft.place.get("action", "") == (self._action_id or ""):
+            form.fill(draft.fields)
+            self.notify("Restored what you had typed here and not saved.", markup=False)
         self.set_focus(self.query_one("#text", Input))
 
-    def _values(self) -> tuple[object, ...]:
-        inputs = tuple(i.value for i in self.query(Input))
-        return (*inputs, self.query_one(CausePicker).linked)
+    def on_action_form_changed(self, event: ActionForm.Changed) -> None:
+        """Keep the form as typed, as a draft, until it is saved or left."""
+        typed = self.query_one(ActionForm).typed()
+        drafts = session_host(self.app).drafts
+        if typed == self._initial:
+            drafts.drop("action")
+        else:
+            drafts.keep("action", {"action": self._action_id or ""}, typed)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves on to the next field, and saves from the last one."""
@@ -103,14 +113,16 @@ class ActionEditScreen(ModalScreen[ActionEdit | None]):
                 markup=False,
             )
             return
+        session_host(self.app).drafts.drop("action")
         self.dismiss(ActionEdit(updated, label, action_id))
 
     def action_cancel(self) -> None:
         """Leave; with unsaved changes, only on the second escape."""
-        if self._values() != self._initial and not self._discard_armed:
+        if self.query_one(ActionForm).typed() != self._initial and not self._discard_armed:
             self._discard_armed = True
             self.notify(
                 "Unsaved changes: escape again discards them, ctrl+o saves.", severity="warning"
             )
             return
+        session_host(self.app).drafts.drop("action")
         self.dismiss(None)

@@ -52,9 +52,12 @@ class ActionsScreen(OwnScreen):
         Binding("escape", "back", "Back", id="actions-back", tooltip="Back to the tree"),
     ]  # fmt: skip
 
-    def __init__(self, select: str | None = None) -> None:
+    def __init__(self, select: str | None = None, *, draft_of: str | None = None) -> None:
+        """`select`: the item to start on; `draft_of`: open the form on the item (`""`: a new
+        one) whose half-typed text is kept as a draft."""
         super().__init__()
         self._select = select
+        self._draft_of = draft_of
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,7 +71,9 @@ class ActionsScreen(OwnScreen):
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show)
         self.watch(self.app, "theme", self._theme_changed, init=False)
-        self.query_one(ActionTable).focus()
+        self.set_focus(self.query_one(ActionTable))
+        if self._draft_of is not None:
+            self.app.push_screen(ActionEditScreen(self._draft_of or None), self._edited)
 
     def on_resize(self) -> None:
         self._redraw()

@@ -62,8 +62,10 @@ class CategoryScreen(ModalScreen[str | None]):
                 compact=True,
             )
             yield Static(id="category-example")
+            numbered = min(len(self.categories), 9)
             yield Static(
-                Content("enter chooses · 1-9 picks · escape cancels"), classes="dialog-keys"
+                Content(f"enter chooses · 1-{numbered} picks · escape cancels"),
+                classes="dialog-keys",
             )
 
     def on_mount(self) -> None:

@@ -60,8 +60,10 @@ class ClosingScreen(OwnScreen):
                 tooltip="Back to the tree (answers are kept)"),
     ]  # fmt: skip
 
-    def __init__(self) -> None:
+    def __init__(self, draft: dict[str, str] | None = None) -> None:
+        """`draft`: answers typed last time and not saved, to put back (as an edit)."""
         super().__init__()
+        self._draft = draft
         self._close_requested = False
         self._commit_on_branch = False
         self._problems_shown: list[Problem] = []
@@ -81,7 +83,13 @@ class ClosingScreen(OwnScreen):
 
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._show)
-        self.query_one(Checklist).focus()
+        self.set_focus(self.query_one(Checklist))
+        if self._draft:
+            for key, field in (("would_have_prevented", "would-have-prevented"),
+                               ("where_else", "where-else")):  # fmt: skip
+                self.query_one(f"#{field}", TextArea).load_text(self._draft.get(key, ""))
+            self._save_answers()
+            self.notify("Put back the answers you had typed (u undoes).", markup=False)
 
     @property
     def _session(self) -> Session:
@@ -142,8 +150,18 @@ class ClosingScreen(OwnScreen):
         return host.read_only or host.session.status is SessionStatus.CLOSED
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        """Redraw only when typing changes what is unmet: keystrokes stay cheap."""
+        """Keep the answers as typed, as a draft until they are saved; redraw only when typing
+        changes what is unmet: keystrokes stay cheap."""
         event.stop()
+        answers = self._answers()
+        drafts = session_host(self.app).drafts
+        if answers == self._saved_answers:
+            drafts.drop("answers")
+        else:
+            prevented, where_else = answers
+            drafts.keep(
+                "answers", {}, {"would_have_prevented": prevented, "where_else": where_else}
+            )
         problems = self._problems()
         if problems != self._problems_shown:
             self._problems_shown = problems
@@ -160,6 +178,7 @@ class ClosingScreen(OwnScreen):
             self._saved_answers = answers
             updated = set_closing(self._session, *answers)
             self.app.post_message(EditSession(updated, "Answer closing questions"))
+            session_host(self.app).drafts.drop("answers")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -18,6 +18,7 @@ from textual.widgets import Input, Label, Static
 
 from whytui.core.edits import set_fields
 from whytui.core.models import Session
+from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
 from whytui.ui.resources import stylesheet
 
@@ -48,14 +49,16 @@ class DetailsScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+o", "save", "Save", id="details-save"),
-        Binding("escape", "dismiss(None)", "Cancel", id="details-cancel"),
+        Binding("escape", "cancel", "Cancel", id="details-cancel"),
     ]
 
     CSS_PATH = stylesheet("details.tcss")
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, draft: dict[str, str] | None = None) -> None:
+        """`draft`: what was typed here last time and not saved, to put back."""
         super().__init__()
         self.session = session
+        self._draft = draft
 
     def compose(self) -> ComposeResult:
         with Vertical(id="details-dialog", classes="dialog"):
@@ -76,12 +79,36 @@ class DetailsScreen(ModalScreen[None]):
                 classes="dialog-keys",
             )
 
+    def on_mount(self) -> None:
+        for field, value in (self._draft or {}).items():
+            if field in self._saved():
+                self.query_one(f"#{field}", Input).value = value
+
+    def _saved(self) -> dict[str, str]:
+        return {field: _shown(self.session, field) for field, _, _ in _FIELDS}
+
+    def _typed(self) -> dict[str, str]:
+        return {field: self.query_one(f"#{field}", Input).value for field, _, _ in _FIELDS}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Keep the fields as typed, as a draft, until they are saved or left."""
+        typed = self._typed()
+        drafts = session_host(self.app).drafts
+        if typed == self._saved():
+            drafts.drop("details")
+        else:
+            drafts.keep("details", {}, typed)
+
+    def action_cancel(self) -> None:
+        session_host(self.app).drafts.drop("details")
+        self.dismiss(None)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
 
     def action_save(self) -> None:
-        values = {field: self.query_one(f"#{field}", Input).value for field, _, _ in _FIELDS}
+        values = self._typed()
         changes: dict[str, object] = {
             field: _split(value) if field in _LISTS else value.strip()
             for field, value in values.items()
@@ -94,6 +121,7 @@ class DetailsScreen(ModalScreen[None]):
             return
         if updated != self.session:
             self.app.post_message(EditSession(updated, "Edit session details"))
+        session_host(self.app).drafts.drop("details")
         self.dismiss(None)
 
     def _refuse(self, error: ValueError) -> None:

@@ -31,7 +31,13 @@ from whytui.ui.messages import EditSession
 from whytui.ui.screens.root_cause import RootCauseFlow
 from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import user_text
-from whytui.ui.widgets.editor import EditMode, EditorBar
+from whytui.ui.widgets.editor import (
+    PROBLEM_PLACEHOLDER,
+    SIBLING_PLACEHOLDER,
+    WHY_PLACEHOLDER,
+    EditMode,
+    EditorBar,
+)
 from whytui.ui.widgets.keyfooter import KeyFooter
 from whytui.ui.widgets.prompts import PromptsPanel
 from whytui.ui.widgets.read_only import ReadOnlyBanner
@@ -40,10 +46,6 @@ from whytui.ui.widgets.whytree import WhyTree
 
 if TYPE_CHECKING:
     pass
-
-PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
-WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
-SIBLING_PLACEHOLDER = "What else caused this? (another answer to the same why)"
 
 
 class SessionScreen(Screen[None]):
@@ -144,7 +146,16 @@ class SessionScreen(Screen[None]):
 
     @on(TextArea.Changed, "#editor-input")
     def _typed(self, event: TextArea.Changed) -> None:
-        self.query_one(SimilarHint).consider(event.text_area.text)
+        """Look for similar causes, and keep what is typed as a draft until it is saved."""
+        text = event.text_area.text
+        self.query_one(SimilarHint).consider(text)
+        editor = self.query_one(EditorBar)
+        place = {"mode": editor.mode.value, "target": editor.target}
+        drafts = session_host(self.app).drafts
+        if self.editing and text != editor.original:
+            drafts.keep("why", place, {"text": text})
+        else:
+            drafts.drop("why")
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self) -> None:
@@ -208,6 +219,7 @@ class SessionScreen(Screen[None]):
 
     @on(EditorBar.Closed)
     def _editor_closed(self) -> None:
+        session_host(self.app).drafts.drop("why")
         self.editing = False
         self.set_focus(self.why_tree)
         self._show_selected()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
@@ -23,6 +24,7 @@ from whytui.ui.usertext import hanging, user_text
 from whytui.ui.widgets.cause_picker import CausePicker, Choice
 
 DATE_FORMAT = "YYYY-MM-DD"
+_TEXT_FIELDS = ("text", "owner", "due", "done-when", "tracker")
 
 _MISSING = {
     "action-no-owner": "owner",
@@ -117,7 +119,7 @@ class ActionForm(VerticalScroll, can_focus=False):
     ActionForm {
         height: 1fr;
         padding: 0 1;
-        scrollbar-gutter: stable;  /* a verdict growing past the screen must not narrow the fields */
+        scrollbar-gutter: stable;  /* a verdict growing long must not narrow the fields */
     }
     ActionForm .row {
         height: auto;
@@ -208,12 +210,34 @@ class ActionForm(VerticalScroll, can_focus=False):
     def on_resize(self) -> None:
         self.refresh_verdicts()
 
+    class Changed(Message):
+        """Something in the form was typed or picked."""
+
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self.refresh_verdicts()
+        self.post_message(self.Changed())
 
     def on_cause_picker_changed(self, event: CausePicker.Changed) -> None:
         event.stop()
+        self.refresh_verdicts()
+        self.post_message(self.Changed())
+
+    def typed(self) -> dict[str, str]:
+        """Every field as typed, the linked causes as ids: what a draft keeps."""
+        values = {field: self._value(field) for field in _TEXT_FIELDS}
+        values["causes"] = " ".join(self._selected_causes())
+        return values
+
+    def fill(self, typed: dict[str, str]) -> None:
+        """Put back what `typed` said (a draft), field by field."""
+        for field in _TEXT_FIELDS:
+            if field in typed:
+                self.query_one(f"#{field}", Input).value = typed[field]
+        picker = self.query_one(CausePicker)
+        wanted = set(typed.get("causes", "").split()) & set(picker.choice_ids)
+        for node_id in set(picker.linked) ^ wanted:
+            picker.toggle(node_id)
         self.refresh_verdicts()
 
     def _value(self, field: str) -> str:

@@ -53,6 +53,11 @@ class CausePicker(OptionList):
         """Linked node ids, in the order the causes are listed."""
         return tuple(node_id for node_id in self._labels if node_id in self._linked)
 
+    @property
+    def choice_ids(self) -> tuple[str, ...]:
+        """Every cause offered, linked or not."""
+        return tuple(self._labels)
+
     def toggle(self, node_id: str) -> None:
         self._linked ^= {node_id}
         self.replace_option_prompt(node_id, self._prompt(node_id))

@@ -22,6 +22,10 @@ from whytui.core.models import Session
 from whytui.core.text import quote
 from whytui.ui.usertext import user_text
 
+PROBLEM_PLACEHOLDER = "What happened, when, and what did it cost? (the root of the tree)"
+WHY_PLACEHOLDER = "Why? Keep asking until it's something you could change."
+SIBLING_PLACEHOLDER = "What else caused this? (another answer to the same why)"
+
 
 class EditMode(Enum):
     WHY = "why"
@@ -93,6 +97,8 @@ class EditorBar(Vertical):
         super().__init__(id=id)
         self.mode = EditMode.WHY
         self.target = ""
+        self.original = ""
+        """The words as they are in the session: anything else in the editor is a draft."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="editor-heading", markup=False)
@@ -114,8 +120,11 @@ class EditorBar(Vertical):
         default the target's own, when editing) and the question as a placeholder."""
         self.mode = mode
         self.target = target
-        if mode is EditMode.EDIT and text is None:
-            text = session.problem if target == ROOT_ID else session.node(target).text
+        self.original = ""
+        if mode is EditMode.EDIT:
+            self.original = session.problem if target == ROOT_ID else session.node(target).text
+        if text is None:
+            text = self.original
         self.query_one("#editor-heading", Static).update(_heading(session, mode, target, text))
         field = self.query_one(WhyInput)
         field.placeholder = Content(placeholder)

@@ -27,3 +27,12 @@ def private_runtime_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_RUNTIME_DIR", str(folder))
         yield
+
+
+@pytest.fixture
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """For tests that run the app's commands with `run` replaced: pytest's stdin and stdout
+    are no terminal, which those commands refuse at once."""
+    import whytui.commands.app
+
+    monkeypatch.setattr(whytui.commands.app, "terminal_problem", lambda: None)

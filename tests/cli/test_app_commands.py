@@ -16,6 +16,8 @@ from whytui.store.lock import lock_path
 from whytui.store.repo_config import load_config
 from whytui.ui.app import WhyApp
 
+pytestmark = pytest.mark.usefixtures("a_terminal")
+
 
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[WhyApp]:

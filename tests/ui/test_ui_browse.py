@@ -11,6 +11,8 @@ from whytui.ui.app import WhyApp
 from whytui.ui.browse_app import BrowseApp
 from whytui.ui.screens.browse import Choice
 
+pytestmark = pytest.mark.usefixtures("a_terminal")
+
 EXAMPLES = Path(__file__).parents[2] / "sessions"
 
 

@@ -7,6 +7,7 @@ nothing is written. Textual is imported only once a session is ready to open.
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 import time
@@ -39,6 +40,30 @@ def register(sub: Any) -> None:
 def _fail(message: str) -> int:
     print(f"whytui: {message}", file=sys.stderr)
     return 2
+
+
+def terminal_problem() -> str | None:
+    """Why there is no terminal for the app to run in (None: there is one)."""
+    if not sys.stdin.isatty():
+        return "standard input is not a terminal"
+    if not sys.stdout.isatty():
+        return "standard output is not a terminal"
+    term = os.environ.get("TERM", "")
+    if term in ("", "dumb"):
+        return f"TERM is {term or 'not set'}, a terminal the app can't draw on"
+    return None
+
+
+def _needs_terminal() -> int | None:
+    """Exit status 2, said, when there is no terminal: the app would otherwise wait for keys
+    that can't come, or draw on something that is no screen."""
+    problem = terminal_problem()
+    if problem is None:
+        return None
+    return _fail(
+        f"the app needs a terminal, and {problem}. Nothing was opened. Run it in a terminal, "
+        "or use the commands that need none: whytui lint, render, actions, patterns."
+    )
 
 
 def prepare_app(
@@ -89,7 +114,7 @@ def _run_app(path: Path, *, new: bool = False, session: "Session | None" = None)
 
 
 def run_open(args: argparse.Namespace) -> int:
-    return _run_app(Path(args.path))
+    return _needs_terminal() or _run_app(Path(args.path))
 
 
 def _repository() -> "tuple[Path, Config] | int":
@@ -121,6 +146,8 @@ def _start_new(root: Path, config: "Config", title: str) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
+    if (refused := _needs_terminal()) is not None:
+        return refused
     found = _repository()
     if isinstance(found, int):
         return found
@@ -168,6 +195,8 @@ def demo_copy(cache: Path) -> Path:
 def run_demo(args: argparse.Namespace) -> int:
     from platformdirs import user_cache_path
 
+    if (refused := _needs_terminal()) is not None:
+        return refused
     path = demo_copy(user_cache_path("whytui"))
     status = _run_app(path)
     print(f"whytui: the demo's scratch copy is {path}")
@@ -175,6 +204,8 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_browse(args: argparse.Namespace) -> int:
+    if (refused := _needs_terminal()) is not None:
+        return refused
     found = _repository()
     if isinstance(found, int):
         return found

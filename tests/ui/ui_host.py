@@ -109,6 +109,7 @@ class HostApp(RoutedApp[None]):
         self.path = Path("sessions/2026-10-16-payments-api-timeouts.toml")
         self.read_only = read_only
         self.drafts = DraftStore(None, self.path)
+        self.commit_note = ""
         self.edits: list[str] = []
         self.jumps: list[JumpTo] = []
         self.flushed: list[Session] = []

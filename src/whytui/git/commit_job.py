@@ -1,7 +1,8 @@
-"""The app's Close, committed: `whytui.git.commit.commit_session` reduced to what a notice says.
+"""The app's git: its Close, committed, and what commit holds a closed review.
 
-Kept apart from the UI so GitPython is imported only when a session is actually committed,
-never at start-up.
+`whytui.git.commit.commit_session` reduced to what a notice says. Kept apart from the UI, and
+called from threads, so GitPython is imported only when git is asked something, never at
+start-up.
 """
 
 from pathlib import Path
@@ -21,3 +22,10 @@ def commit_in_thread(path: Path, branch: bool, config: Config) -> tuple[str, boo
     except InputError as error:
         return f"{error}. Nothing was committed.", False
     return result.report(), True
+
+
+def holding_commit(path: Path) -> str:
+    """The short id of the commit holding `path` unchanged ('' if none): see `commit_holding`."""
+    from whytui.git.repository import commit_holding
+
+    return commit_holding(path)

@@ -8,8 +8,9 @@ is a `CommitRefused` whose text says what happened, what was kept and what to do
 import os
 from pathlib import Path
 
-from git import Repo, SymbolicReference
 from git.exc import InvalidGitRepositoryError, NoSuchPathError
+
+from git import Repo, SymbolicReference
 
 KEPT = "Nothing was committed; {path} stays saved as it is."
 """Said with every refusal: a refusal leaves the file saved and the repository as found."""
@@ -178,3 +179,18 @@ def check_branch_free(repo: Repo, branch: str, path: str) -> None:
 def remote_of(repo: Repo) -> str | None:
     names = [remote.name for remote in repo.remotes]
     return "origin" if "origin" in names else (names[0] if names else None)
+
+
+def commit_holding(path: Path) -> str:
+    """The short id of the commit that holds `path` as it is on disk: the last one to touch
+    it, when git sees no change since ('' when it has changes, is untracked, or there is no
+    repository)."""
+    try:
+        repo = find_repository(path)
+        relative = relative_path(repo, path)
+        if path_state(repo, relative) != "unchanged":
+            return ""
+    except CommitRefused:
+        return ""
+    status, out, _ = run_git(repo, "log", "-1", "--format=%h", "--", literal(relative))
+    return out.strip() if status == 0 else ""

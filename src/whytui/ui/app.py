@@ -8,7 +8,6 @@ only by posting `EditSession`; they read `session`, `config`, `path` and `read_o
 (`whytui.ui.host.SessionHost`).
 """
 
-import asyncio
 import datetime as dt
 from pathlib import Path, PurePath
 from typing import ClassVar
@@ -21,7 +20,9 @@ from whytui.core.config import Config
 from whytui.core.models import Session
 from whytui.store.drafts import DraftStore
 from whytui.store.open_session import OpenSession
+from whytui.ui.committing import Committing
 from whytui.ui.disk_watch import DiskWatch
+from whytui.ui.editing import may_edit
 from whytui.ui.hangup import HangUps
 from whytui.ui.host import OwnScreen
 from whytui.ui.key_router import RoutedApp
@@ -63,6 +64,8 @@ class WhyApp(RoutedApp[None]):
 
     session: var[Session] = var(Session.model_construct(title="", date=dt.date.min, problem=""))
     config: var[Config] = var(Config())
+    commit_note: var[str] = var("")
+    """The commit that holds the closed review, once known ('' until then)."""
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class WhyApp(RoutedApp[None]):
         self._disk = DiskWatch(self, self.document, self._show_document)
         self._saving = Saving(self, self.document, self._cursor, self._disk.checked)
         self._hangups = HangUps(self, self._close_document)
+        self._git = Committing(self)
 
     @property
     def read_only(self) -> bool:
@@ -110,6 +114,7 @@ class WhyApp(RoutedApp[None]):
         self.title = self.session.title
         self.sub_title = ("read-only · " if self.read_only else "") + self.path.name
         announce(self, self.document)
+        self._git.look()
         if not self.read_only and self.drafts:
             self.call_after_refresh(self._offer_drafts)
 
@@ -154,7 +159,7 @@ class WhyApp(RoutedApp[None]):
     def action_details(self) -> None:
         from whytui.ui.screens.details import DetailsScreen
 
-        if not refuse_read_only(self):
+        if may_edit(self, self.action_details):
             self.push_screen(DetailsScreen(self.session))
 
     def action_overdue(self) -> None:
@@ -233,18 +238,8 @@ class WhyApp(RoutedApp[None]):
         await self._disk.check()
 
     async def commit_session(self, branch: bool = False) -> None:
-        """Commit the saved file off the UI thread; a refusal (no identity, a failing hook…)
-        is shown in git's own words, the file saved either way."""
-        from whytui.git.commit_job import commit_in_thread
-
-        report, ok = await asyncio.to_thread(commit_in_thread, self.path, branch, self.config)
-        self.notify(
-            report,
-            title="Committed" if ok else "Not committed",
-            severity="information" if ok else "warning",
-            timeout=20,
-            markup=False,
-        )
+        """Commit the saved file (see `Committing`)."""
+        await self._git.commit(branch)
 
     async def action_quit(self) -> None:
         """Save, then quit; if saving fails, say so and quit only when asked again (quitting

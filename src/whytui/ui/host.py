@@ -22,6 +22,8 @@ class SessionHost(Protocol):
     path: Path
     read_only: bool
     drafts: DraftStore
+    commit_note: str
+    """The commit holding a closed review ('' when none is known)."""
 
     async def flush_autosave(self) -> OSError | None:
         """Write the session now; the error if that failed."""

@@ -6,6 +6,7 @@ makes it undoable and saved.
 """
 
 import datetime as dt
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -17,12 +18,12 @@ from whytui.core.edits import delete_action, mark_done, update_action
 from whytui.core.models import ActionItem, ActionStatus, Session
 from whytui.core.rules import action_problems
 from whytui.core.text import plural, quote
+from whytui.ui.editing import may_edit
 from whytui.ui.host import OwnScreen, session_host
 from whytui.ui.messages import EditSession
 from whytui.ui.resources import stylesheet
 from whytui.ui.screens.action_edit import ActionEdit, ActionEditScreen
 from whytui.ui.screens.evidence import EvidenceScreen
-from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import line_text, user_text
 from whytui.ui.widgets.action_table import ActionTable
 from whytui.ui.widgets.keyfooter import KeyFooter
@@ -171,16 +172,16 @@ class ActionsScreen(OwnScreen):
     def _edit(self, session: Session, label: str) -> None:
         self.post_message(EditSession(session, label))
 
-    def _item(self) -> ActionItem | None:
-        """The item to change: the current one, unless the window is read-only (said so)."""
-        return None if refuse_read_only(self.app) else self._current()
+    def _item(self, then: Callable[[], object]) -> ActionItem | None:
+        """The item to change: the current one, if an edit may start (see `may_edit`)."""
+        return self._current() if may_edit(self.app, then) else None
 
     def action_add(self) -> None:
-        if not refuse_read_only(self.app):
+        if may_edit(self.app, self.action_add):
             self.app.push_screen(ActionEditScreen(), self._edited)
 
     def action_edit(self) -> None:
-        current = self._item()
+        current = self._item(self.action_edit)
         if current is not None:
             self.app.push_screen(ActionEditScreen(current.id), self._edited)
 
@@ -190,7 +191,7 @@ class ActionsScreen(OwnScreen):
             self._edit(result.session, result.label)
 
     def action_done(self) -> None:
-        current = self._item()
+        current = self._item(self.action_done)
         if current is None:
             return
 
@@ -202,7 +203,7 @@ class ActionsScreen(OwnScreen):
         self.app.push_screen(EvidenceScreen(current.text), record)
 
     def action_reopen(self) -> None:
-        current = self._item()
+        current = self._item(self.action_reopen)
         if current is not None:
             updated = update_action(
                 self._session, current.id, status=ActionStatus.OPEN, done_on=None, evidence=""
@@ -210,7 +211,7 @@ class ActionsScreen(OwnScreen):
             self._edit(updated, "Reopen action item")
 
     def action_delete(self) -> None:
-        current = self._item()
+        current = self._item(self.action_delete)
         if current is None:
             return
         self._edit(delete_action(self._session, current.id), "Delete action item")

@@ -8,6 +8,7 @@ dialogs, and the writer of `.whytui.toml`, are imported when first used: the fir
 the facilitator waits for, needs none of them.
 """
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ValidationError
@@ -23,13 +24,13 @@ from textual.widgets import Header, Static, TextArea, Tree
 from whytui.core import edits
 from whytui.core.config import Config
 from whytui.core.ids import ROOT_ID
-from whytui.core.models import Session
+from whytui.core.models import Session, SessionStatus
 from whytui.core.nodeindex import node_index
 from whytui.core.text import quote
+from whytui.ui.editing import may_edit
 from whytui.ui.host import session_host
 from whytui.ui.messages import EditSession
 from whytui.ui.screens.root_cause import RootCauseFlow
-from whytui.ui.sharing import refuse_read_only
 from whytui.ui.usertext import user_text
 from whytui.ui.widgets.editor import (
     PROBLEM_PLACEHOLDER,
@@ -96,6 +97,7 @@ class SessionScreen(Screen[None]):
         with Vertical(id="session-body"):
             if session_host(self.app).read_only:
                 yield ReadOnlyBanner()
+            yield Static(id="closed-banner")
             yield WhyTree(self.host_session, self.config, id="tree")
             yield Static(id="move-banner", markup=False)
             yield EditorBar(id="editor")
@@ -110,6 +112,7 @@ class SessionScreen(Screen[None]):
     def on_mount(self) -> None:
         self.watch(self.app, "session", self._session_changed, init=False)
         self.watch(self.app, "config", self._config_changed, init=False)
+        self.watch(self.app, "commit_note", self._show_closed)
         self.set_focus(self.why_tree)
         self.select(self.initial)
         if self.ask_problem:
@@ -126,7 +129,21 @@ class SessionScreen(Screen[None]):
 
     # -- following the app ------------------------------------------------------------------
 
+    def _show_closed(self) -> None:
+        """Say so when the review is closed, and how it may be changed."""
+        closed = self.host_session.status is SessionStatus.CLOSED
+        self.set_class(closed, "-closed")
+        if closed:
+            note = session_host(self.app).commit_note
+            held = f", committed as {note}" if note else ""
+            self.query_one("#closed-banner", Static).update(
+                Content.assemble(
+                    ("✓ Closed", "bold"), f": every rule held{held}. Changing it reopens it first."
+                )
+            )
+
     def _session_changed(self, session: Session) -> None:
+        self._show_closed()
         self.why_tree.sync(session)
         if self.why_tree.cursor_node is None:
             self.why_tree.select_id(ROOT_ID)
@@ -177,8 +194,9 @@ class SessionScreen(Screen[None]):
                 )
             )
 
-    def _writable(self) -> bool:
-        return not refuse_read_only(self.app)
+    def _writable(self, then: Callable[[], object] | None = None) -> bool:
+        """An edit may start (see `may_edit`); `then` goes on once a closed review is reopened."""
+        return may_edit(self.app, then)
 
     def edit(self, session: Session, label: str, select: str | None) -> None:
         self.post_message(EditSession(session, label, select))
@@ -233,7 +251,7 @@ class SessionScreen(Screen[None]):
         return selected
 
     def action_add_why(self, text: str = "") -> None:
-        if not self._writable():
+        if not self._writable(lambda: self.action_add_why(text)):
             return
         selected = self.why_tree.selected_id
         if selected != ROOT_ID and self.host_session.node(selected).is_root_cause:
@@ -254,7 +272,7 @@ class SessionScreen(Screen[None]):
             self.action_add_why(words)
 
     def action_add_sibling(self) -> None:
-        if not self._writable():
+        if not self._writable(self.action_add_sibling):
             return
         selected = self.why_tree.selected_id
         if selected == ROOT_ID:
@@ -263,11 +281,11 @@ class SessionScreen(Screen[None]):
         self.open_editor(EditMode.SIBLING, selected, SIBLING_PLACEHOLDER)
 
     def action_edit(self) -> None:
-        if self._writable():
+        if self._writable(self.action_edit):
             self.open_editor(EditMode.EDIT, self.why_tree.selected_id)
 
     def action_delete(self) -> None:
-        if not self._writable():
+        if not self._writable(self.action_delete):
             return
         selected = self._selected_why("deleted")
         if selected is None:
@@ -289,7 +307,7 @@ class SessionScreen(Screen[None]):
         if self.moving is not None:
             self._finish_move()
             return
-        if not self._writable():
+        if not self._writable(self.action_move):
             return
         selected = self._selected_why("moved")
         if selected is None:
@@ -347,7 +365,7 @@ class SessionScreen(Screen[None]):
     # -- closing a leaf as a root cause ---------------------------------------------------------
 
     def action_close_cause(self) -> None:
-        if not self._writable():
+        if not self._writable(self.action_close_cause):
             return
         selected = self._selected_why("a root cause")
         if selected is None:
@@ -363,7 +381,7 @@ class SessionScreen(Screen[None]):
         RootCauseFlow(self).pick_category(selected)
 
     def action_reopen(self) -> None:
-        if not self._writable():
+        if not self._writable(self.action_reopen):
             return
         selected = self._selected_why("reopened")
         if selected is None:

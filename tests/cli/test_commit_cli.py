@@ -17,6 +17,7 @@ from gitrepo import (
     write_session,
 )
 from whytui.commands.cli import main
+from whytui.core import edits
 
 
 @pytest.fixture
@@ -164,3 +165,38 @@ def test_the_command_line_commits_without_loading_textual(repo: Path) -> None:
 
     assert done.stdout.splitlines()[-1] == "0 []"
     assert files_in(repo) == ["sessions/review.toml"]
+
+
+def _passing_only_with_a_system_name(repo: Path) -> Path:
+    """A closed review whose root cause names a system the judge reads as a person (Greg),
+    with `system_names = ["Greg"]` in `.whytui.toml`, not committed yet."""
+    session = closable_session()
+    cause = next(n for n in session.nodes if n.is_root_cause)
+    session = edits.edit_text(
+        session, cause.id, "Greg restarts the consumers whenever the disk fills."
+    )
+    (repo / ".whytui.toml").write_text('system_names = ["Greg"]\n', encoding="utf-8")
+    return write_session(repo, session)
+
+
+def test_a_session_passing_only_with_an_uncommitted_config_is_refused_without_it(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _passing_only_with_a_system_name(repo)
+    before = head(repo)
+    code, _, err = whytui(capsys, str(path))
+    assert code == 1
+    assert "passes the closing rules only with the change to .whytui.toml" in err
+    assert "whytui commit --with-config" in err
+    assert head(repo) == before, "nothing was committed"
+
+
+def test_with_config_commits_the_session_and_the_config_in_one_commit(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _passing_only_with_a_system_name(repo)
+    code, out, _ = whytui(capsys, "--with-config", str(path))
+    assert code == 0
+    assert sorted(files_in(repo)) == [".whytui.toml", "sessions/review.toml"]
+    assert "Committed sessions/review.toml and .whytui.toml" in out
+    assert "With: .whytui.toml (changed during the review)" in git(repo, "log", "-1", "--format=%B")

@@ -8,6 +8,7 @@ from whyapp_kit import SIZE, open_app
 from gitrepo import closable_session, files_in, git, head, init_repo, isolate_git, write_session
 from whytui.core import edits
 from whytui.core.models import SessionStatus
+from whytui.ui.screens.refusal import RefusalScreen
 
 
 def _ready_to_close(repo: Path) -> Path:
@@ -63,3 +64,33 @@ async def test_close_outside_a_repository_keeps_the_file_and_says_why(tmp_path: 
         await app.workers.wait_for_complete()
         assert any("git init" in m for m in _messages(app))
     assert 'status = "closed"' in path.read_text()
+
+
+async def test_a_system_name_added_in_the_review_is_committed_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`s` on a refusal writes `.whytui.toml`; Close commits it and the session together."""
+    isolate_git(monkeypatch, tmp_path / "home")
+    repo = init_repo(tmp_path / "repo")
+    session = edits.set_fields(closable_session(), status=SessionStatus.OPEN)
+    cause = next(n for n in session.nodes if n.is_root_cause)
+    session = edits.edit_text(
+        edits.reopen(session, cause.id),
+        cause.id,
+        "Greg restarts the consumers whenever the disk fills.",
+    )
+    path = write_session(repo, session)
+    app = open_app(path, tmp_path / "state")
+    async with app.run_test(size=SIZE) as pilot:
+        app.session_screen.select(cause.id)
+        await pilot.press("r", "enter")  # the first category; refused: Greg reads as a person
+        assert isinstance(app.screen, RefusalScreen)
+        await pilot.press("s")  # Greg is a system: into .whytui.toml, and the leaf closes
+        await pilot.pause()
+        assert app.session.node(cause.id).is_root_cause
+        await pilot.press("C", "ctrl+o")
+        await app.workers.wait_for_complete()
+        said = _messages(app)
+        assert any(m.startswith("Committed sessions/review.toml and .whytui.toml") for m in said)
+    assert sorted(files_in(repo)) == [".whytui.toml", "sessions/review.toml"]
+    assert "Greg" in git(repo, "show", "HEAD:.whytui.toml")

@@ -110,6 +110,7 @@ class HostApp(RoutedApp[None]):
         self.read_only = read_only
         self.drafts = DraftStore(None, self.path)
         self.commit_note = ""
+        self.wrote_config = False
         self.edits: list[str] = []
         self.jumps: list[JumpTo] = []
         self.flushed: list[Session] = []

@@ -28,6 +28,12 @@ def register(sub: Any) -> None:
         help="commit a session that can't close yet, marked as work in progress",
     )
     parser.add_argument(
+        "--with-config",
+        action="store_true",
+        help="commit the repository's .whytui.toml too, if it has changes (system names added "
+        "during the review): needed when the session passes the closing rules only with them",
+    )
+    parser.add_argument(
         "-m",
         "--message",
         dest="extra",
@@ -52,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
             allow_open=args.allow_open,
             config=config,
             extra=args.extra,
+            with_config=args.with_config,
         )
     except InputError as error:
         print(f"{escaped(one_line(str(error)))}\nNothing was committed.", file=sys.stderr)

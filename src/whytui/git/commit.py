@@ -13,12 +13,15 @@ next. A refusal leaves things as they were: the file saved, the index and HEAD a
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from git import Repo
-
 from whytui.core.config import Config
+from whytui.core.errors import InputError
+from whytui.core.models import Session
 from whytui.core.rules import session_close_problems
+from whytui.core.text import plural
 from whytui.git.message import commit_message, rules_message
 from whytui.git.repository import (
     KEPT,
@@ -36,6 +39,7 @@ from whytui.git.repository import (
     remote_of,
     run_git,
 )
+from whytui.store.repo_config import config_from_text, config_path_for
 from whytui.store.sessionfile import load, slugify
 
 __all__ = ["CommitRefused", "CommitResult", "commit_session"]
@@ -57,6 +61,8 @@ class CommitResult:
     work_in_progress: bool
     remote: str | None = None
     """The remote a new branch would be pushed to, if the repository has one."""
+    also: tuple[str, ...] = ()
+    """Other files in the same commit (the repository's `.whytui.toml`)."""
 
     def report(self) -> str:
         """What happened, for a terminal or a notification."""
@@ -66,7 +72,8 @@ class CommitResult:
                 f"on {self.branch}."
             )
         where = f"new branch {self.branch}" if self.new_branch else self.branch
-        lines = [f"Committed {self.path} on {where}: {self.commit}", f"  {self.subject}"]
+        files = " and ".join((self.path, *self.also))
+        lines = [f"Committed {files} on {where}: {self.commit}", f"  {self.subject}"]
         if self.work_in_progress:
             lines.append("  (work in progress: the session does not pass the closing rules yet)")
         if self.new_branch:
@@ -78,13 +85,21 @@ class CommitResult:
 
 
 def commit_session(
-    path: Path, *, branch: bool, allow_open: bool, config: Config, extra: str = ""
+    path: Path,
+    *,
+    branch: bool,
+    allow_open: bool,
+    config: Config,
+    extra: str = "",
+    with_config: bool = False,
 ) -> CommitResult:
     """Commit the session file at `path`, alone, to the repository it lives in.
 
     `branch` commits on a new branch ``review/<slug>`` made from HEAD; `allow_open` commits a
-    session that fails the closing rules, as work in progress. Raises `InputError` when the
-    file can't be read and `CommitRefused` for everything else that stops the commit.
+    session that fails the closing rules, as work in progress; `with_config` commits the
+    repository's `.whytui.toml` with it, if git sees a change to it (a system name added
+    during the review). Raises `InputError` when the file can't be read and `CommitRefused`
+    for everything else that stops the commit.
     """
     session = load(path)  # InputError: the caller says so and exits 2
     repo = find_repository(path)
@@ -92,6 +107,10 @@ def commit_session(
     problems = session_close_problems(session, config)
     if problems and not allow_open:
         raise CommitRefused(rules_message(relative, problems))
+    config_file = _changed_config(repo, path)
+    if config_file is not None and not with_config and not problems:
+        _refuse_passing_only_with(repo, session, relative, config_file)
+    also = [config_file] if config_file is not None and with_config else []
     check_identity(repo, relative)
     if repo.head.is_detached and not branch:
         raise CommitRefused(
@@ -100,16 +119,22 @@ def commit_session(
             f"to a branch (git switch main) and run whytui commit again, or commit on a new "
             f"review branch: whytui commit --branch {relative}"
         )
-    state = path_state(repo, relative)
+    changed = {
+        name: state
+        for name in (relative, *also)
+        if (state := path_state(repo, name)) != "unchanged"
+    }
     current = branch_name(repo)
-    subject, message = commit_message(session, relative, config, problems, extra)
-    if state == "unchanged":
+    subject, message = commit_message(session, relative, config, problems, extra, also)
+    if not changed:
         return CommitResult(relative, None, current, False, subject, bool(problems))
     new_branch = BRANCH_PREFIX + slugify(session.title) if branch else None
     if new_branch:
         check_branch_free(repo, new_branch, relative)
-    committer = _Committer(repo, relative)
-    committer.run(new_branch, staged=state == "untracked", message=message)
+    committer = _Committer(repo, list(changed), relative)
+    committer.run(
+        new_branch, added=[n for n, s in changed.items() if s == "untracked"], message=message
+    )
     return CommitResult(
         relative,
         head_id(repo),
@@ -118,27 +143,62 @@ def commit_session(
         subject,
         bool(problems),
         remote_of(repo) if new_branch else None,
+        tuple(also),
     )
+
+
+def _changed_config(repo: Repo, session_path: Path) -> str | None:
+    """The repository's `.whytui.toml`, relative, if git sees a change to it not committed."""
+    config_path = config_path_for(session_path)
+    if not config_path.is_file():
+        return None
+    try:
+        relative = relative_path(repo, config_path)
+    except CommitRefused:
+        return None
+    return relative if path_state(repo, relative) != "unchanged" else None
+
+
+def _refuse_passing_only_with(repo: Repo, session: Session, path: str, config_file: str) -> None:
+    """Refuse a session that passes the closing rules only with `.whytui.toml` as changed on
+    disk: committed without that change, it would fail lint in every other checkout."""
+    status, text, _ = run_git(repo, "show", f"HEAD:{config_file}")
+    try:
+        committed = config_from_text(text, config_file) if status == 0 else Config()
+    except InputError:
+        committed = Config()
+    without = session_close_problems(session, committed)
+    if without:
+        raise CommitRefused(
+            f"{path} passes the closing rules only with the change to {config_file} that is not "
+            f"committed yet: without it, {plural(len(without), 'problem')} "
+            f"({without[0].message}), and lint would fail in every other checkout. "
+            f"{KEPT.format(path=path)} Commit the two together: "
+            f"whytui commit --with-config {path}"
+        )
 
 
 class _Committer:
     """The steps that change the repository, each undone if a later one fails."""
 
-    def __init__(self, repo: Repo, path: str) -> None:
+    def __init__(self, repo: Repo, paths: list[str], session: str) -> None:
+        """`paths`: what goes into the commit; `session`: the one refusals name as kept."""
         self.repo = repo
-        self.path = path
+        self.paths = paths
+        self.path = session
         self.lock = Path(repo.git_dir) / "index.lock"
         self.undo: list[Callable[[], str | None]] = []
 
-    def run(self, branch: str | None, *, staged: bool, message: str) -> None:
+    def run(self, branch: str | None, *, added: list[str], message: str) -> None:
+        """Commit `paths` (after `git add` of those in `added`, which git doesn't know yet)."""
         try:
             if branch:
                 self._new_branch(branch)
-            if staged:
-                self._step("git add", "add", "--", literal(self.path))
-                self.undo.append(self._unstage)
+            for path in added:
+                self._step("git add", "add", "--", literal(path))
+                self.undo.append(partial(self._unstage, path))
             status, out, err = self._locked(
-                "commit", "--only", "-m", message, "--", literal(self.path)
+                "commit", "--only", "-m", message, "--", *(literal(p) for p in self.paths)
             )
             if status != 0:
                 raise CommitRefused(self._commit_failed(out, err))
@@ -172,13 +232,10 @@ class _Committer:
 
         self.undo.append(switch_back)
 
-    def _unstage(self) -> str | None:
-        status, _, _ = self._locked("rm", "--cached", "--quiet", "--", literal(self.path))
+    def _unstage(self, path: str) -> str | None:
+        status, _, _ = self._locked("rm", "--cached", "--quiet", "--", literal(path))
         if status != 0:
-            return (
-                f"{self.path} was left staged (added); unstage it with "
-                f"git restore --staged {self.path}"
-            )
+            return f"{path} was left staged (added); unstage it with git restore --staged {path}"
         return None
 
     def _step(self, what: str, *args: str) -> None:

@@ -11,12 +11,17 @@ from whytui.core.config import Config
 from whytui.core.errors import InputError
 
 
-def commit_in_thread(path: Path, branch: bool, config: Config) -> tuple[str, bool]:
-    """(message for a person, whether a commit was made or nothing needed one)."""
+def commit_in_thread(
+    path: Path, branch: bool, config: Config, with_config: bool
+) -> tuple[str, bool]:
+    """(message for a person, whether a commit was made or nothing needed one);
+    `with_config`: the app wrote `.whytui.toml`, so it goes into the same commit."""
     from whytui.git.commit import CommitRefused, commit_session
 
     try:
-        result = commit_session(path, branch=branch, allow_open=False, config=config)
+        result = commit_session(
+            path, branch=branch, allow_open=False, config=config, with_config=with_config
+        )
     except CommitRefused as refused:
         return str(refused), False
     except InputError as error:

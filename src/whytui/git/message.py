@@ -13,7 +13,12 @@ from whytui.git.repository import KEPT
 
 
 def commit_message(
-    session: Session, path: str, config: Config, problems: list[Problem], extra: str = ""
+    session: Session,
+    path: str,
+    config: Config,
+    problems: list[Problem],
+    extra: str = "",
+    also: list[str] | None = None,
 ) -> tuple[str, str]:
     """The subject, and the whole message: counts a reviewer can check against the file."""
     reference = ", ".join(escaped(one_line(i)) for i in session.incidents)
@@ -26,6 +31,7 @@ def commit_message(
         action_summary(session),
         f"Status: {session.status.value}",
         f"File: {path}",
+        *(f"With: {escaped(one_line(name))} (changed during the review)" for name in also or ()),
     ]
     paragraphs = [subject, "\n".join(body)]
     if problems:

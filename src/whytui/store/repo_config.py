@@ -9,7 +9,7 @@ deduplicated by tomli-w, and the result is read back and checked before it repla
 
 import secrets
 import tomllib
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import tomli_w
@@ -24,7 +24,12 @@ KEY = "system_names"
 
 def load_config(path: Path) -> Config:
     """Read `.whytui.toml`; a broken one raises `InputError`, never silently ignored."""
-    text = read_text(path)
+    return config_from_text(read_text(path), path)
+
+
+def config_from_text(text: str, path: PurePath | str) -> Config:
+    """`.whytui.toml`'s text as a config (from the file, or from a commit); `InputError` if
+    it is broken."""
     try:
         return Config.model_validate(parse(text, path))
     except ValidationError as error:

@@ -6,7 +6,7 @@ say it, so a person can open the file at that line and fix it.
 """
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import tomli  # tomllib's own code, compiled: reading many sessions is a speed target
@@ -52,7 +52,7 @@ def decode(raw: bytes, path: Path | str) -> str:
         raise InputError(path, "is not UTF-8 text", line) from None
 
 
-def parse(text: str, path: Path | str) -> dict[str, Any]:
+def parse(text: str, path: PurePath | str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
@@ -183,7 +183,7 @@ class LineIndex:
 
 
 def explain(
-    error: ValidationError, path: Path | str, text: str, tables: dict[str, str]
+    error: ValidationError, path: PurePath | str, text: str, tables: dict[str, str]
 ) -> InputError:
     """Turn pydantic's first error into a sentence with a line number.
 

@@ -88,6 +88,8 @@ class WhyApp(RoutedApp[None]):
         self.set_reactive(WhyApp.session, self.document.session)
         self.set_reactive(WhyApp.config, self.document.config)
         self.session_screen = SessionScreen(self.document.recalled_cursor(), ask_problem=new)
+        self.wrote_config = False
+        """A system name was written to `.whytui.toml` here: the commit at Close takes it."""
         self.exit_notes: list[str] = []
         """Said on the terminal after the app has gone (what an exit did with the file)."""
         self._quit_unsaved = False

@@ -38,7 +38,9 @@ class Committing:
         from whytui.git.commit_job import commit_in_thread
 
         app = self._app
-        report, ok = await asyncio.to_thread(commit_in_thread, app.path, branch, app.config)
+        report, ok = await asyncio.to_thread(
+            commit_in_thread, app.path, branch, app.config, app.wrote_config
+        )
         if ok:
             self.look()
         app.notify(

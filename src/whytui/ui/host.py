@@ -24,6 +24,9 @@ class SessionHost(Protocol):
     drafts: DraftStore
     commit_note: str
     """The commit holding a closed review ('' when none is known)."""
+    wrote_config: bool
+    """This window wrote the repository's `.whytui.toml` (a system name): the commit at Close
+    takes it too."""
 
     async def flush_autosave(self) -> OSError | None:
         """Write the session now; the error if that failed."""

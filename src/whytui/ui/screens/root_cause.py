@@ -120,8 +120,9 @@ class RootCauseFlow:
             )
             return
         host.config = config
+        host.wrote_config = True
         self._app.notify(
-            f"Added '{name}' to system_names in {path}. Commit that file with the session, "
+            f"Added '{name}' to system_names in {path}. Closing commits it with the session, "
             "so reviewers see why the judge reads it as a system.",
             title="Repository config changed",
             timeout=12,

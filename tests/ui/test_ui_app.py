@@ -1,5 +1,6 @@
 """The app around the tree: undo and redo, autosave and reopening, the lock, keys, screens."""
 
+import os
 import threading
 from pathlib import Path
 
@@ -205,7 +206,9 @@ async def test_a_second_instance_opens_read_only_and_refuses_edits(
         async with second.run_test(size=SIZE) as pilot:
             assert second.read_only and not first.read_only
             assert "— read-only ·" in screen_text(second).splitlines()[0]
-            assert "Read-only: another whytui has this file open" in screen_text(second)
+            banner = screen_text(second)  # names the holder: who to ask, and since when
+            assert f"Read-only: whytui (pid {os.getpid()}) of " in banner
+            assert "has this file" in banner
             assert any(n.startswith("Read-only: whytui (pid ") for n in notices(second))
             await select(pilot, second, OPEN_STRUCTURAL)
             await pilot.press("a")

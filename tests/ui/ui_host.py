@@ -19,6 +19,7 @@ from whytui.store.drafts import DraftStore
 from whytui.ui.key_router import RoutedApp
 from whytui.ui.messages import EditSession, JumpTo
 from whytui.ui.screens.actions import ActionsScreen
+from whytui.ui.sharing import READ_ONLY
 
 OPEN_LEAF = "w-open0000leaf"
 ROOT_CAUSE = "w-cause000root"
@@ -93,6 +94,7 @@ class HostApp(RoutedApp[None]):
     """Pushes the screen `make_screen` builds, over an empty base screen."""
 
     session: var[Session] = var(make_session)
+    access_note: var[str] = var("")
 
     def __init__(
         self,
@@ -108,6 +110,7 @@ class HostApp(RoutedApp[None]):
         self.config = Config()
         self.path = Path("sessions/2026-10-16-payments-api-timeouts.toml")
         self.read_only = read_only
+        self.access_note = READ_ONLY if read_only else ""
         self.drafts = DraftStore(None, self.path)
         self.commit_note = ""
         self.wrote_config = False
@@ -138,3 +141,6 @@ class HostApp(RoutedApp[None]):
 
     async def commit_session(self, branch: bool = False) -> None:
         """This host has no git: committing does nothing."""
+
+    def ask_handover(self) -> None:
+        """This host holds its session alone: there is nobody to ask."""

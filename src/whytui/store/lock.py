@@ -12,6 +12,8 @@ show up in the user's `git status` and could be committed with the review.
 """
 
 import contextlib
+import datetime as dt
+import getpass
 import hashlib
 import json
 import os
@@ -29,14 +31,38 @@ LOCK_SUFFIX = ".whytui-lock"
 
 @dataclass(frozen=True, slots=True)
 class Holder:
-    """Who holds a lock, as its lock file says."""
+    """Who holds a lock (or asks for it), as its file says."""
 
     pid: int
     host: str
     token: str
+    user: str = ""
+    since: str = ""
+    """When it took the lock (or asked), as ISO local time to the minute."""
 
     def describe(self) -> str:
-        return f"whytui (pid {self.pid}) on {self.host}"
+        """'whytui (pid 4242) of ada on build-7, since 14:02': who to ask, and since when."""
+        who = f"whytui (pid {self.pid})" + (f" of {self.user}" if self.user else "")
+        when = f", since {self.since[11:16]}" if len(self.since) >= 16 else ""
+        return f"{who} on {self.host}{when}"
+
+
+def _me() -> Holder:
+    """This process, as a lock file or a hand-over request names it."""
+    return Holder(
+        os.getpid(),
+        _this_host(),
+        secrets.token_hex(8),
+        _user(),
+        dt.datetime.now().isoformat(timespec="minutes"),
+    )
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return ""
 
 
 def lock_folder() -> Path:
@@ -73,7 +99,13 @@ def _read_holder(path: Path) -> Holder | None:
     """The holder a lock file names; None if the file is gone or unreadable garbage."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Holder(int(data["pid"]), str(data["host"]), str(data["token"]))
+        return Holder(
+            int(data["pid"]),
+            str(data["host"]),
+            str(data["token"]),
+            str(data.get("user", "")),
+            str(data.get("since", "")),
+        )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError):
@@ -107,6 +139,11 @@ class SessionLock:
         current = _read_holder(self.path)
         if current is not None and current.token == self.holder.token:
             self.path.unlink(missing_ok=True)
+            _request_path(self.path).unlink(missing_ok=True)
+
+    def handover_asked(self) -> Holder | None:
+        """Who asks for this file (another whytui on it), if anyone does."""
+        return _read_holder(_request_path(self.path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,17 +161,9 @@ def _create(path: Path, session_path: Path) -> Holder | None:
     the lock exists (like O_EXCL) and never shows anyone a half-written lock. It names the
     session too, for a person looking into the lock folder.
     """
-    holder = Holder(os.getpid(), _this_host(), secrets.token_hex(8))
-    data = json.dumps(
-        {
-            "pid": holder.pid,
-            "host": holder.host,
-            "token": holder.token,
-            "session": os.fsdecode(os.path.realpath(session_path)),
-        }
-    )
+    holder = _me()
     draft = path.with_name(f"{path.name}.{holder.token}.new")
-    draft.write_text(data + "\n", encoding="utf-8")
+    draft.write_text(_holder_json(holder, session_path), encoding="utf-8")
     try:
         os.link(draft, path)
     except FileExistsError:
@@ -142,6 +171,31 @@ def _create(path: Path, session_path: Path) -> Holder | None:
     finally:
         draft.unlink(missing_ok=True)
     return holder
+
+
+def _holder_json(holder: Holder, session_path: Path) -> str:
+    data = {
+        "pid": holder.pid,
+        "host": holder.host,
+        "token": holder.token,
+        "user": holder.user,
+        "since": holder.since,
+        "session": os.fsdecode(os.path.realpath(session_path)),
+    }
+    return json.dumps(data) + "\n"
+
+
+def _request_path(lock: Path) -> Path:
+    return lock.with_name(lock.name + ".handover")
+
+
+def ask_handover(session_path: Path) -> None:
+    """Ask the whytui that holds `session_path` to hand it over (it looks each second).
+    OSError if the request can't be written."""
+    request = _request_path(lock_path(session_path))
+    temp = request.with_name(f"{request.name}.{secrets.token_hex(4)}.new")
+    temp.write_text(_holder_json(_me(), session_path), encoding="utf-8")
+    temp.replace(request)
 
 
 def _remove_if_unchanged(path: Path, stale: Holder) -> bool:

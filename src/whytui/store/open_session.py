@@ -225,6 +225,41 @@ class OpenSession:
             self._autosaver.on_disk(session)
         return backup
 
+    # -- handing over between two windows --------------------------------------------------
+
+    def retake(self) -> bool:
+        """Read-only: take the file if its holder has let it go; True if now writable."""
+        if not self.read_only:
+            return False
+        access = _take(self.path)
+        if access.held is None:
+            self.access = access  # the holder, perhaps a new one
+            return False
+        self.access = access
+        change = self.check()  # the last save of the holder, if not followed yet
+        if change is not None:
+            self.follow(change)
+        clean_stale_temps(self.path.parent)
+        return True
+
+    def ask_handover(self) -> None:
+        """Read-only: ask the holder to hand the file over. OSError if it can't be asked."""
+        lock.ask_handover(self.path)
+
+    def hand_over(self, cursor: str | None = None) -> lock.Holder | None:
+        """If another window asks for the file: write what is unsaved, let the file go and
+        follow it read-only; the one who asked (None if nobody did, or if saving failed:
+        then the file is kept, and asked about again next time)."""
+        held = self.access.held
+        asker = held.handover_asked() if held is not None else None
+        if held is None or asker is None:
+            return None
+        if self.flush(cursor) is not None:
+            return None
+        held.release()
+        self.access = Access(None, holder=asker)
+        return asker
+
     def close(self, cursor: str | None = None) -> str | None:
         """Write what is unsaved, whatever happened on disk, then unlock; a note if both
         versions had to be kept (nobody is left to ask which one wins).

@@ -31,7 +31,7 @@ from whytui.ui.palette import WhyCommands
 from whytui.ui.resources import stylesheet
 from whytui.ui.saving import Saving
 from whytui.ui.screens.session import SessionScreen
-from whytui.ui.sharing import announce, refuse_read_only
+from whytui.ui.sharing import Sharing, announce, banner, refuse_read_only
 
 THEMES = ("textual-dark", "textual-light")
 
@@ -64,6 +64,8 @@ class WhyApp(RoutedApp[None]):
 
     session: var[Session] = var(Session.model_construct(title="", date=dt.date.min, problem=""))
     config: var[Config] = var(Config())
+    access_note: var[str] = var("")
+    """What the banner of every screen says of who holds the file ('' when this window does)."""
     commit_note: var[str] = var("")
     """The commit that holds the closed review, once known ('' until then)."""
 
@@ -87,13 +89,15 @@ class WhyApp(RoutedApp[None]):
         self.path = path
         self.set_reactive(WhyApp.session, self.document.session)
         self.set_reactive(WhyApp.config, self.document.config)
+        self.set_reactive(WhyApp.access_note, banner(self.document))
         self.session_screen = SessionScreen(self.document.recalled_cursor(), ask_problem=new)
         self.wrote_config = False
         """A system name was written to `.whytui.toml` here: the commit at Close takes it."""
         self.exit_notes: list[str] = []
         """Said on the terminal after the app has gone (what an exit did with the file)."""
         self._quit_unsaved = False
-        self._disk = DiskWatch(self, self.document, self._show_document)
+        self._sharing = Sharing(self)
+        self._disk = DiskWatch(self, self.document, self.show_document, self._sharing.followed)
         self._saving = Saving(self, self.document, self._cursor, self._disk.checked)
         self._hangups = HangUps(self, self._close_document)
         self._git = Committing(self)
@@ -113,6 +117,7 @@ class WhyApp(RoutedApp[None]):
         self.theme = THEMES[0]
         self._hangups.catch()
         self._disk.start()
+        self._sharing.start()
         self.title = self.session.title
         self.sub_title = ("read-only · " if self.read_only else "") + self.path.name
         announce(self, self.document)
@@ -199,7 +204,7 @@ class WhyApp(RoutedApp[None]):
         if refuse_read_only(self):
             return
         if self.document.edit(message.session, message.label):
-            self._show_document()
+            self.show_document()
         if message.select is not None:
             self.session_screen.select(message.select)
 
@@ -216,11 +221,15 @@ class WhyApp(RoutedApp[None]):
         if label is None:
             self.notify(f"Nothing to {verb}.", markup=False)
             return
-        self._show_document()
+        self.show_document()
         self.notify(f"{done}: {label}", markup=False)
 
-    def _show_document(self) -> None:
+    def show_document(self) -> None:
+        """Show the document's session (after an edit, an undo, or a reload from disk)."""
         self.session = self.document.session
+
+    def ask_handover(self) -> None:
+        self._sharing.ask()
 
     def watch_config(self, config: Config) -> None:
         self.document.config = config

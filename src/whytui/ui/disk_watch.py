@@ -1,8 +1,8 @@
 """The open file, watched: a change made behind the app is asked about, never written over.
 
 Once a second (one stat while the file is untouched) the app looks at its file. A change is
-followed at once by a read-only window, which has nothing to lose; an editing window pauses
-saving and asks (`DiskChangedScreen`): reload the version on disk, with what was unsaved one
+followed at once, quietly, by a read-only window, which has nothing to lose; an editing window
+pauses saving and asks (`DiskChangedScreen`): reload the version on disk, with what was unsaved one
 undo away, or keep this one, with the version on disk copied beside it first.
 """
 
@@ -21,11 +21,19 @@ CHECK_EVERY = 1.0
 
 
 class DiskWatch:
-    def __init__(self, app: App[Any], document: OpenSession, shown: Callable[[], None]) -> None:
-        """`shown` is called after the document's session was replaced from disk."""
+    def __init__(
+        self,
+        app: App[Any],
+        document: OpenSession,
+        shown: Callable[[], None],
+        followed: Callable[[], None],
+    ) -> None:
+        """`shown` is called after the document's session was replaced from disk; `followed`
+        after a read-only window took in a save of the window that holds the file."""
         self._app = app
         self._document = document
         self._shown = shown
+        self._followed = followed
 
     def start(self) -> None:
         self._app.set_interval(CHECK_EVERY, self._check_soon)
@@ -51,7 +59,7 @@ class DiskWatch:
         if self._document.read_only:
             if self._document.follow(change):
                 self._shown()
-                self._app.notify(f"Reloaded {change.path.name}: it changed on disk.", markup=False)
+                self._followed()
             return
         unsaved = self._document.dirty
         if question is not None:

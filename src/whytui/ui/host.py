@@ -21,6 +21,8 @@ class SessionHost(Protocol):
     config: Config
     path: Path
     read_only: bool
+    access_note: str
+    """Who holds the file, for the banner ('' when this window does)."""
     drafts: DraftStore
     commit_note: str
     """The commit holding a closed review ('' when none is known)."""
@@ -33,6 +35,9 @@ class SessionHost(Protocol):
 
     async def commit_session(self, branch: bool = False) -> None:
         """Commit the saved session file, and say what happened."""
+
+    def ask_handover(self) -> None:
+        """Read-only: ask the window that holds the file to hand it over."""
 
 
 def session_host(app: App[Any]) -> SessionHost:

@@ -62,8 +62,7 @@ class ActionsScreen(OwnScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if session_host(self.app).read_only:
-            yield ReadOnlyBanner()
+        yield ReadOnlyBanner()
         yield Static(id="actions-summary")
         yield ActionTable(id="actions-table")
         yield Static(id="actions-detail")

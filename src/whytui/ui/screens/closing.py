@@ -72,8 +72,7 @@ class ClosingScreen(OwnScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if session_host(self.app).read_only:
-            yield ReadOnlyBanner()
+        yield ReadOnlyBanner()
         yield Static(id="closing-summary")
         yield Checklist(id="checklist")
         for field in ("would-have-prevented", "where-else"):

@@ -68,6 +68,8 @@ class SessionScreen(Screen[None]):
                 show=False, tooltip="Jump to the previous open leaf"),
         Binding("o", "reopen", "Reopen", id="reopen", show=False,
                 tooltip="Reopen a root cause: keep asking why"),
+        Binding("t", "take_over", "Take over", id="take-over",
+                tooltip="Read-only: ask the window that holds the file to hand it over"),
         Binding("escape", "cancel_move", "Cancel move", id="cancel-move", show=False),
     ]  # fmt: skip
 
@@ -95,8 +97,7 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="session-body"):
-            if session_host(self.app).read_only:
-                yield ReadOnlyBanner()
+            yield ReadOnlyBanner()
             yield Static(id="closed-banner")
             yield WhyTree(self.host_session, self.config, id="tree")
             yield Static(id="move-banner", markup=False)
@@ -113,6 +114,7 @@ class SessionScreen(Screen[None]):
         self.watch(self.app, "session", self._session_changed, init=False)
         self.watch(self.app, "config", self._config_changed, init=False)
         self.watch(self.app, "commit_note", self._show_closed)
+        self.watch(self.app, "access_note", lambda: self.refresh_bindings(), init=False)
         self.set_focus(self.why_tree)
         self.select(self.initial)
         if self.ask_problem:
@@ -355,7 +357,12 @@ class SessionScreen(Screen[None]):
             return
         self.why_tree.action_toggle_node()
 
+    def action_take_over(self) -> None:
+        session_host(self.app).ask_handover()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "take_over":
+            return session_host(self.app).read_only
         if self.moving is not None and action not in {"move", "cancel_move"}:
             return False
         if action == "cancel_move":

@@ -35,8 +35,37 @@ def hanging(prefix: Content, text: str, width: int) -> Content:
     room = width - prefix.cell_length
     if room < 10:
         return prefix + user_text(text)
-    first, *rest = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    first, *rest = _without_orphan(text, room)
     content = prefix + user_text(first)
     for line in rest:
         content += Content("\n" + " " * prefix.cell_length) + user_text(line)
     return content
+
+
+def _without_orphan(text: str, room: int) -> list[str]:
+    """`text` wrapped to `room` cells; if that leaves one word alone on the last line, the
+    lines are made a little narrower (as many of them) so it has company."""
+    lines = textwrap.wrap(text, room, break_on_hyphens=False) or [""]
+    if len(lines) < 2 or " " in lines[-1]:
+        return lines
+    for narrower in range(room - 1, max(room * 3 // 4, 10), -1):
+        tried = textwrap.wrap(text, narrower, break_on_hyphens=False)
+        if len(tried) == len(lines) and " " in tried[-1]:
+            return tried
+    return lines
+
+
+def clamped(content: Content, width: int, lines: int) -> Content:
+    """`content` wrapped to `width` cells and cut to `lines` lines, an ellipsis where it was
+    cut (a width of 0, not laid out yet, leaves the wrapping to Textual)."""
+    if width <= 1:
+        return content
+    wrapped = content.wrap(width)
+    if len(wrapped) <= lines:
+        return content
+    kept = wrapped[:lines]
+    last = kept[-1].rstrip()
+    if last.cell_length >= width:
+        last = last.truncate(width - 1)
+    kept[-1] = last + Content("…")
+    return Content("\n").join(kept)

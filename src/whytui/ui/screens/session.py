@@ -184,9 +184,11 @@ class SessionScreen(Screen[None]):
 
     def watch_editing(self, editing: bool) -> None:
         self.set_class(editing, "-editing")
+        self.call_after_refresh(self._cursor_in_view)
 
     def watch_moving(self, moving: str | None) -> None:
         self.set_class(moving is not None, "-moving")
+        self.call_after_refresh(self._cursor_in_view)
         if moving is not None:
             self.query_one("#move-banner", Static).update(
                 Content.assemble(
@@ -195,6 +197,12 @@ class SessionScreen(Screen[None]):
                     ": go to its new parent, then enter or m; escape cancels.",
                 )
             )
+
+    def _cursor_in_view(self) -> None:
+        """The editor or the move banner took rows from the tree: keep its line in sight."""
+        node = self.why_tree.cursor_node
+        if node is not None:
+            self.why_tree.scroll_to_node(node, animate=False)
 
     def _writable(self, then: Callable[[], object] | None = None) -> bool:
         """An edit may start (see `may_edit`); `then` goes on once a closed review is reopened."""

@@ -17,7 +17,7 @@ from whytui.core.judge import judge_cause
 from whytui.core.models import Session
 from whytui.core.nodeindex import node_index
 from whytui.core.text import plural
-from whytui.ui.usertext import user_text
+from whytui.ui.usertext import clamped, user_text
 
 ON_PROBLEM = ("What would have had to be true for this not to happen?",)
 AT_PERSON = (
@@ -64,8 +64,23 @@ def detail_for(session: Session, node_id: str, config: Config) -> Content:
     return user_text(" · ".join(parts))
 
 
+TEXT_LINES = 3
+"""Lines of the node's words under the tree; the rest is cut with an ellipsis."""
+
+
 class PromptsPanel(Vertical):
-    """Shows the selected node's full text, its detail line and the questions for it."""
+    """Shows the selected node's words, its detail line and the questions for it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Content()
+
+    def on_resize(self) -> None:
+        self._show_text()
+
+    def _show_text(self) -> None:
+        field = self.query_one("#node-text", Static)
+        field.update(clamped(self._text, field.size.width, TEXT_LINES))
 
     def compose(self) -> ComposeResult:
         yield Static(id="node-text", markup=False)
@@ -74,7 +89,8 @@ class PromptsPanel(Vertical):
 
     def show(self, session: Session, node_id: str, config: Config) -> None:
         text = session.problem if node_id == ROOT_ID else node_index(session).node(node_id).text
-        self.query_one("#node-text", Static).update(user_text(text))
+        self._text = user_text(text)
+        self._show_text()
         self.query_one("#node-detail", Static).update(detail_for(session, node_id, config))
         questions = prompts_for(session, node_id, config)
         lines = Content("\n").join(

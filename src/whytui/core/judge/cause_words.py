@@ -43,7 +43,8 @@ COUNTERFACTUAL_MODALS = word_set("should could would ought must shouldn't couldn
 ADVERBS = word_set(
     """
     also both then just simply still again directly already ever even once first later
-    accidentally mistakenly inadvertently apparently probably clearly only routinely
+    accidentally mistakenly inadvertently apparently probably clearly only routinely too very
+    quite really extremely completely
     """
 )
 
@@ -175,7 +176,7 @@ GUARD_VERBS = word_set(
 )
 GUARD_WORDS = GUARD_VERBS | word_set(
     "against without easy easier possible allows allow lets let permits invites tolerates "
-    "accepts makes nothing no"
+    "accepts makes made make nothing no"
 )
 
 # Nouns for something a person did: "Greg's change broke the cache".
@@ -242,3 +243,46 @@ EMBEDDED_CONNECTIVES = (
 )
 COORDINATORS = ("and", "but", "or", "nor")
 LEAD_IN_PREPOSITIONS = word_set("during after before in on at while when yesterday today")
+
+# What only a person does, said after a doer whose name the lists may lack: "Tadeusz forgot",
+# "Venkatesh shipped it without testing", "she aimed her query at the wrong table".
+HUMAN_GERUNDS = word_set(
+    """
+    checking testing reading reviewing telling warning asking notifying verifying waiting
+    looking confirming consulting informing escalating thinking asking double-checking
+    running having getting
+    """
+)
+HUMAN_CUE_PHRASES = (
+    r"went\s+(?:to\s+)?(?:lunch|home|sleep|to\s+bed|off\s+shift)",
+    r"thinking\s+(?:he|she|they|it)\s+was",
+    r"without\s+(?:telling|warning|asking|informing|notifying|consulting|paging)(?:\s+anyone)?",
+    r"without\s+(?:reading|reviewing|testing|checking|verifying|double-checking|confirming)",
+    r"without\s+(?:a\s+second\s+(?:reviewer|pair\s+of\s+eyes)|a\s+rollback\s+plan)",
+    r"unattended",
+)
+"""What only a person does: enough to read a doer the name lists lack as a person."""
+SLIP_PHRASES = (r"instead\s+of", r"the\s+wrong", r"anyway", r"again")
+"""What a slip sounds like: with no doer named at all ("Typed 100 instead of 10"), the doer
+left out is a person."""
+PERSON_PRONOUNS = word_set("he she him her his hers himself herself")
+
+# What a person wanted: a deeper clause that gives a motive still ends at people ("we skipped
+# the review because we wanted to ship").
+MOTIVE_VERBS = word_set(
+    """
+    want wants wanted wish wished prefer preferred thought think believed believe assumed
+    assume felt feel hoped hope decided decide chose choose expected hurried rushed
+    """
+)
+
+# Participles that say who does a job, not who did a failure: "staffed by a technician".
+STANDING_PARTICIPLES = word_set(
+    """
+    staffed owned run maintained managed operated designed built written held covered handled
+    used known supported
+    """
+)
+
+# Particles that belong to the verb before them: "signed off", "kicked off", "rolled back".
+PARTICLES = word_set("off up out down over back away through")

@@ -11,22 +11,30 @@ from dataclasses import dataclass
 
 from whytui.core.judge.cause_words import (
     ACT_NOUNS,
+    ADVERBS,
     BASE_VERBS,
     BE_WORDS,
+    CAUSE_CONNECTIVES,
     DO_NEGATIONS,
+    EMBEDDED_CONNECTIVES,
     GUARD_VERBS,
     GUARD_WORDS,
     HAVE_WORDS,
     HUMAN_VERBS,
     LAPSE_VERBS,
     LEAD_IN_PREPOSITIONS,
+    MOTIVE_VERBS,
     OBJECT_MARKERS,
+    PARTICLES,
     PAST_BE,
+    PERSON_PRONOUNS,
+    STANDING_PARTICIPLES,
 )
 from whytui.core.judge.clauses import COORD, EMBEDDED, PLAIN, RELATIVES, Clause
 from whytui.core.judge.people import (
     ACTOR_POSSESSIVES,
     AMBIGUOUS_NAME,
+    CANDIDATE,
     NAME,
     NEGATIVE,
     PRONOUN,
@@ -34,8 +42,15 @@ from whytui.core.judge.people import (
     WEAK_PRONOUN,
     Mention,
     Reading,
+    human_cue,
+    human_cue_spans,
 )
-from whytui.core.judge.people_words import DETERMINERS, POSSESSIVE_PRONOUNS, SUBJECT_PREPOSITIONS
+from whytui.core.judge.people_words import (
+    DETERMINERS,
+    POSSESSIVE_PRONOUNS,
+    STAND_INS,
+    SUBJECT_PREPOSITIONS,
+)
 from whytui.core.judge.verbs import (
     ACT,
     FAILURE_KINDS,
@@ -54,6 +69,7 @@ from whytui.core.judge.verdicts import (
     COUNTERFACTUAL,
     EXPLAIN,
     LAPSE,
+    MOTIVE,
     NAMED_PERSON,
     PRONOUN_ACTOR,
     ROLE_ACTOR,
@@ -68,9 +84,25 @@ class Finding:
     reason: str
 
 
+_NOT_NAMES = (
+    DETERMINERS
+    | POSSESSIVE_PRONOUNS
+    | SUBJECT_PREPOSITIONS
+    | LEAD_IN_PREPOSITIONS
+    | OBJECT_MARKERS
+    | BE_WORDS
+    | HAVE_WORDS
+    | DO_NEGATIONS
+    | ADVERBS
+    | frozenset(w for phrase in CAUSE_CONNECTIVES + EMBEDDED_CONNECTIVES for w in phrase.split())
+    | frozenset({"there", "it", "nothing", "none", "everything", "something", "once", "if"})
+)
+"""Capitalised words that open a clause without being anyone's name."""
+
 MENTION_RULE = {
     NAME: NAMED_PERSON,
     AMBIGUOUS_NAME: NAMED_PERSON,
+    CANDIDATE: NAMED_PERSON,
     ROLE: ROLE_ACTOR,
     NEGATIVE: ROLE_ACTOR,
     PRONOUN: PRONOUN_ACTOR,
@@ -113,7 +145,11 @@ class ClauseJudge:
             mention = self.r.mentions.get(head)
             if mention is None or toks[head].low.endswith("'s"):
                 continue
-            at_start = start <= mention.np_start <= first
+            at_start = start <= mention.np_start <= first or (
+                mention.kind == ROLE  # "rollout owner forgot": a role's words, no article
+                and mention.np_start - first <= 2
+                and all(toks[k].low.isalpha() for k in range(first, mention.np_start))
+            )
             after_lead_in = (
                 lead_in
                 and mention.np_start > first
@@ -121,8 +157,15 @@ class ClauseJudge:
                 and (toks[mention.np_start].low in DETERMINERS or mention.kind in (NAME, PRONOUN))
             )
             if at_start or after_lead_in:
-                return mention, self._after_modifier(head + 1, end)
+                after = self._after_coordinated(head + 1, end)
+                apposed = self._apposed_name(after, end) if mention.kind == ROLE else None
+                if apposed is not None:  # "the owner @tanaka_k forgot"
+                    mention, after = apposed
+                return mention, self._after_modifier(after, end)
             break
+        candidate = self._candidate(first, end)
+        if candidate is not None:
+            return candidate, first + 1
         if first >= end:
             return None, first
         verb = verb_group(toks, first, end)
@@ -130,11 +173,72 @@ class ClauseJudge:
             return None, first
         return False, first
 
-    def _after_modifier(self, i: int, end: int) -> int:
-        """Skip a phrase describing the subject: "someone [on the data team] pushed"."""
+    def _with_others(self, subject: Mention, verb_at: int) -> list[Mention]:
+        """The subject and anyone named with it before the verb: "Ngozi and Greg skipped"."""
+        others = [
+            m
+            for head, m in self.r.mentions.items()
+            if subject.end <= head < verb_at and m.kind != WEAK_PRONOUN
+        ]
+        return [subject, *others]
+
+    def _after_coordinated(self, i: int, end: int) -> int:
+        """Past others named with the subject: "Ngozi [and Greg] skipped"."""
+        toks, mentions = self.toks, self.r.mentions
+        while i + 1 < end and toks[i].low in ("and", "or", ","):
+            head = next((h for h in range(i + 1, min(i + 4, end)) if h in mentions), None)
+            if head is None or mentions[head].np_start != i + 1:
+                break
+            i = head + 1
+        return i
+
+    def _apposed_name(self, i: int, end: int) -> tuple[Mention, int] | None:
+        """A name or handle right after a role names the same person: "owner @tanaka_k",
+        "the primary on-call (@rk)"."""
         toks = self.toks
-        if i < end and toks[i].low in RELATIVES:
-            return self._after_relative(i, end)
+        j = i + 1 if i < end and toks[i].text == "(" else i
+        for head in range(j, min(j + 2, end)):
+            mention = self.r.mentions.get(head)
+            if mention is not None and mention.np_start == j and mention.kind == NAME:
+                after = head + 1
+                if after < end and toks[after].text == ")":
+                    after += 1
+                return mention, after
+        return None
+
+    def _candidate(self, first: int, end: int) -> Mention | None:
+        """A capitalised word the lists don't know, opening a clause before its verb: maybe a
+        name ("Tadeusz forgot"); a person only if what it does is a person's (`_acts`)."""
+        toks = self.toks
+        if first + 1 >= end or first in self.r.system_at:
+            return None
+        tok = toks[first]
+        if not (tok.capitalised and tok.text.isalpha()) or tok.low in _NOT_NAMES:
+            return None
+        if verb_group(toks, first, end).kind != NONE:
+            return None
+        if verb_group(toks, first + 1, end).kind == NONE:
+            return None
+        return Mention(CANDIDATE, first, first, first + 1)
+
+    def _human_cue(self, clause: Clause, after: int, slips: bool = False) -> bool:
+        """Does the clause say something only a person does ("without telling anyone",
+        "instead of", "the wrong table", "his query"), or name the doer again as he or she?"""
+        toks = self.toks
+        if any(t.low in PERSON_PRONOUNS for t in toks[after : clause.end]):
+            return True
+        if after >= clause.end:
+            return False
+        return human_cue(self.r.text[toks[after].start : toks[clause.end - 1].end], slips)
+
+    def _after_modifier(self, i: int, end: int) -> int:
+        """Skip a phrase describing the subject: "someone [on the data team] pushed",
+        "whoever [was on call] ignored", "the person [responsible for the release] pushed"."""
+        toks = self.toks
+        if i < end and (toks[i].low in RELATIVES or toks[i - 1].low == "whoever"):
+            return self._after_relative(i if toks[i].low in RELATIVES else i - 1, end)
+        if i < end and toks[i].low in ("responsible", "accountable", "in") and i + 1 < end:
+            i += 1  # "responsible for", "in charge of": a preposition follows
         if i >= end or toks[i].low not in SUBJECT_PREPOSITIONS:
             return i
         for k in range(i + 1, min(end, i + 7)):
@@ -166,29 +270,47 @@ class ClauseJudge:
             subject = inherited
         if isinstance(subject, Mention):
             verb = verb_group(toks, verb_at, end)
+            if verb.kind == NONE and subject.kind in (PRONOUN, WEAK_PRONOUN):
+                k = skip_adverbs(toks, verb_at, end)  # no participle follows a pronoun:
+                if k < end and is_past(toks[k].low):  # "they deployed on a Friday"
+                    verb = Verb(ACT, k, k + 1)
             if subject.kind == NEGATIVE:  # "nobody checked" is "didn't check"
                 verb = for_negative_subject(verb, toks)
             describes = verb.kind == STATE and toks[verb.start].low in BE_WORDS
-            if self._acts(subject, verb, embedded):
-                rule = MENTION_RULE[subject.kind]
-                if subject.start < verb_at:  # the actor is in this clause
-                    what = f"acts in the failure: '{self.r.words(verb.start, verb.end)}'"
-                    findings.append(self._actor(rule, subject, what))
+            motive = self._motive(subject, verb_at, end)
+            if motive is not None:
+                findings.append(motive)
+            if self._acts(subject, verb, embedded, clause):
+                if subject.start < verb_at:  # the actors are in this clause
+                    shown = verb.end + (verb.end < end and toks[verb.end].low in PARTICLES)
+                    what = f"acts in the failure: '{self.r.words(verb.start, shown)}'"
+                    for actor in self._with_others(subject, verb_at):
+                        findings.append(self._actor(MENTION_RULE[actor.kind], actor, what))
                 findings += self._verb_finding(verb)
+                findings += self._cue_findings(clause, verb.end)
         elif subject is None and not embedded:
             verb = verb_group(toks, verb_at, end)
             if verb.kind in FAILURE_KINDS and reads_as_verb(toks, verb, end):
                 findings += self._verb_finding(verb)
+            elif (
+                verb.kind == ACT
+                and clause.start == 0
+                and verb.start == verb_at
+                and self._human_cue(clause, verb.end, slips=True)
+            ):  # "Typed 100 instead of 10": the doer left out, what they did a person's
+                findings += self._verb_finding(Verb(LAPSE, verb.start, verb.end))
         if subject is False:
             findings += self._passive_omission(clause)
         findings += self._agents(clause)
         findings += self._phrases(clause, subject)
         return subject, findings, describes
 
-    def _acts(self, mention: Mention, verb: Verb, embedded: bool) -> bool:
+    def _acts(self, mention: Mention, verb: Verb, embedded: bool, clause: Clause) -> bool:
         kind = verb.kind
         if kind not in PERSON_KINDS or (embedded and kind == ACT):
             return False
+        if mention.kind == CANDIDATE:
+            return kind in FAILURE_KINDS or self._human_cue(clause, verb.start)
         if mention.kind == WEAK_PRONOUN and kind == ACT:
             low = self.toks[verb.start].low
             return low in BASE_VERBS or low[:-1] in BASE_VERBS or low[:-2] in BASE_VERBS
@@ -201,6 +323,38 @@ class ClauseJudge:
             }
         return True
 
+    def _cue_findings(self, clause: Clause, after: int) -> list[Finding]:
+        """The words that make an act a person's slip, named in the reasons: "without reading
+        the diff", "left unattended"."""
+        if after >= clause.end:
+            return []
+        toks = self.toks
+        base = toks[after].start
+        text = self.r.text[base : toks[clause.end - 1].end]
+        found: list[Finding] = []
+        for start, stop in human_cue_spans(text):
+            first = next(n for n in range(after, clause.end) if toks[n].end > base + start)
+            last = next(
+                n for n in range(clause.end - 1, after - 1, -1) if toks[n].start < base + stop
+            )
+            words = self.r.words(first, last + 1)
+            found.append(
+                Finding(LAPSE, first, last + 1, f"'{words}' {EXPLAIN[LAPSE]} (rule: {LAPSE})")
+            )
+        return found
+
+    def _motive(self, subject: Mention, verb_at: int, end: int) -> Finding | None:
+        """ "because we wanted to ship", "because nobody wanted to touch it": what a person
+        wanted (or didn't) is where the statement ends."""
+        toks = self.toks
+        j = skip_adverbs(toks, verb_at, end)
+        while j < end and toks[j].low in DO_NEGATIONS | {"did", "do", "does", "not", "n't"}:
+            j += 1
+        if j >= end or toks[j].low not in MOTIVE_VERBS:
+            return None
+        words = self.r.words(verb_at, j + 1)
+        return Finding(MOTIVE, verb_at, j + 1, f"'{words}' {EXPLAIN[MOTIVE]} (rule: {MOTIVE})")
+
     def _verb_finding(self, verb: Verb) -> list[Finding]:
         kind = verb.kind
         if kind not in FAILURE_KINDS or verb.end <= verb.start:
@@ -212,7 +366,7 @@ class ClauseJudge:
         words = self.r.words(mention.start, mention.end)
         if rule == NAMED_PERSON:
             reason = f"'{words}' is a person's name (rule: {rule})"
-        elif rule == ROLE_ACTOR:
+        elif rule == ROLE_ACTOR and self.toks[mention.end - 1].base not in STAND_INS:
             reason = f"'{words}' is a role that {what} (rule: {rule})"
         else:
             reason = f"'{words}' is a person who {what} (rule: {rule})"
@@ -262,7 +416,12 @@ class ClauseJudge:
                 continue
             prep = toks[before].low
             rule = MENTION_RULE[mention.kind]
-            by_agent = prep == "by" and before > clause.start and not self._standing(clause)
+            by_agent = (
+                prep == "by"
+                and before > clause.start
+                and not self._standing(clause)
+                and toks[before - 1].low not in STANDING_PARTICIPLES
+            )
             of_act = (
                 prep in ("by", "from", "of")
                 and before - 1 >= clause.start

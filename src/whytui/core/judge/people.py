@@ -6,6 +6,7 @@ language and whether it is blameless, so that most structural statements are don
 Whether a person marked here is the actor of a failure is the business of `findings`.
 """
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,37 +25,45 @@ from whytui.core.judge.cause_words import (
     EMBEDDED_CONNECTIVES,
     GUARD_WORDS,
     HAVE_WORDS,
+    HUMAN_CUE_PHRASES,
     HUMAN_ERROR_PHRASES,
     KNOWLEDGE_PHRASES,
     OBJECT_MARKERS,
+    SLIP_PHRASES,
     STATE_VERBS,
 )
 from whytui.core.judge.people_words import (
     AMBIGUOUS_NAMES,
     DETERMINERS,
     FIRST_NAMES,
+    HANDLE_STEMS,
     MODIFIERS,
     POSSESSIVE_PRONOUNS,
     ROLES,
     SOFTWARE_ROLES,
     STRONG_PRONOUNS,
     SYSTEM_NAMES,
+    SYSTEM_NOUNS,
     WEAK_PRONOUNS,
+    given_names,
 )
-from whytui.core.judge.tokens import CaseBlind, Tok, fold, tokens
+from whytui.core.judge.tokens import CaseBlind, Tok, fold, phrase_regex, tokens
 from whytui.core.judge.verbs import FAILURE_WORDS
 from whytui.core.judge.verdicts import ATTENTION, HUMAN_ERROR, KNOWLEDGE
 
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
 
-NAME, AMBIGUOUS_NAME, ROLE, PRONOUN, WEAK_PRONOUN, NEGATIVE = (
+NAME, AMBIGUOUS_NAME, ROLE, PRONOUN, WEAK_PRONOUN, NEGATIVE, CANDIDATE = (
     "name",
     "ambiguous-name",
     "role",
     "pronoun",
     "weak-pronoun",
     "negative",
+    "candidate",
 )
+"""Kinds of people. A candidate is a capitalised word no list knows, opening a clause: a
+person only if what it does is something only people do."""
 _NEGATIVE_ROLES = frozenset({"nobody", "no-one"})
 
 
@@ -73,6 +82,10 @@ class Lexicon:
     systems: frozenset[str]
     config_systems: tuple[tuple[str, ...], ...]
     config_people: tuple[tuple[str, ...], ...]
+    names: frozenset[str]
+    """Given names: a person when written with a capital, or in a statement typed in capitals."""
+    ambiguous: frozenset[str]
+    """Given names that are also everyday words ("Will", "Page"): a person only as the doer."""
     known: frozenset[str]
     """Every word that can start a person or a system: the marking skips all others at once."""
 
@@ -87,10 +100,13 @@ def lexicon_for(system_names: tuple[str, ...], people_names: tuple[str, ...]) ->
     config_people = tuple(tuple(fold(w) for w in n.split()) for n in people_names if n.split())
     people_words = {p[0] for p in config_people if len(p) == 1}
     systems = (SYSTEM_NAMES - people_words) | {s[0] for s in config_systems if len(s) == 1}
+    world, also_words = given_names()
+    names = ((world | FIRST_NAMES) - AMBIGUOUS_NAMES - systems) | people_words
+    ambiguous = (also_words | AMBIGUOUS_NAMES) - systems - people_words
     known = (
         systems
-        | FIRST_NAMES
-        | AMBIGUOUS_NAMES
+        | names
+        | ambiguous
         | _NAME_TITLES
         | {"no", "no-one", "one"}
         | SOFTWARE_ROLES
@@ -98,7 +114,14 @@ def lexicon_for(system_names: tuple[str, ...], people_names: tuple[str, ...]) ->
         | STRONG_PRONOUNS
         | WEAK_PRONOUNS
     )
-    return Lexicon(frozenset(systems), config_systems, config_people, frozenset(known))
+    return Lexicon(
+        frozenset(systems),
+        config_systems,
+        config_people,
+        frozenset(names),
+        frozenset(ambiguous),
+        frozenset(known),
+    )
 
 
 def _phrase_spans(toks: list[Tok], phrases: Iterable[tuple[str, ...]]) -> dict[int, int]:
@@ -110,6 +133,31 @@ def _phrase_spans(toks: list[Tok], phrases: Iterable[tuple[str, ...]]) -> dict[i
             if all(toks[i + k].base == phrase[k] for k in range(n)):
                 spans[i] = max(spans.get(i, i), i + n)
     return spans
+
+
+def _handle(low: str) -> bool:
+    """A stand-in for a named person: "team-member-1", "engineer-a"."""
+    stem, _, tail = low.rpartition("-")
+    return stem in HANDLE_STEMS and (tail.isdigit() or (len(tail) == 1 and tail.isalpha()))
+
+
+def _foreign_name(text: str) -> bool:
+    """A word in a script other than Latin (김민준, 李伟, Дмитрий): in a statement written in
+    English, that is a person's name, or a system the repository names in its config."""
+    return text.isalpha() and not any("LATIN" in unicodedata.name(c, "") for c in text[:1])
+
+
+def _in_apposition_to_system(toks: list[Tok], i: int) -> bool:
+    """ "Oscar, the release tool, skipped…", "Athena (our query service) timed out": the
+    name is a system's, said so by the words right after it."""
+    if i + 1 >= len(toks) or toks[i + 1].text not in (",", "("):
+        return False
+    for tok in toks[i + 2 : i + 7]:
+        if tok.text in (",", ")", "."):
+            return False
+        if tok.low in SYSTEM_NOUNS:
+            return True
+    return False
 
 
 def _role_word(low: str) -> bool:
@@ -137,6 +185,22 @@ def _may_modify(low: str) -> bool:
     return low[0].isalnum() and low not in _NOT_MODIFIERS
 
 
+_HUMAN_CUES = phrase_regex(HUMAN_CUE_PHRASES)
+_SLIPS = phrase_regex(HUMAN_CUE_PHRASES + SLIP_PHRASES)
+
+
+def human_cue(text: str, slips: bool = False) -> bool:
+    """Does the text say something only a person does ("without telling anyone", "went to
+    lunch", "without reading the diff")? With `slips`, what a slip sounds like counts too
+    ("instead of", "the wrong", "again"): for a statement that names no doer at all."""
+    return (_SLIPS if slips else _HUMAN_CUES).search(text) is not None
+
+
+def human_cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where in `text` it says what only a person does (character spans)."""
+    return [m.span() for m in _HUMAN_CUES.finditer(text)]
+
+
 # "his change", "their decision": possessives that make their owner the doer of an act.
 ACTOR_POSSESSIVES = POSSESSIVE_PRONOUNS - {"our"}
 
@@ -158,7 +222,9 @@ class Reading:
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
-        self.toks = tokens(text)
+        self.shouted = any(c.isalpha() for c in text) and not any(c.islower() for c in text)
+        """Typed in capitals: no capital tells a name, so the name list alone does."""
+        self.toks = tokens(text.lower() if self.shouted else text)
         self.system_at: set[int] = set()
         self.mentions: dict[int, Mention] = {}  # keyed by head (last) token index
         self._mark(lexicon)
@@ -186,6 +252,7 @@ class Reading:
 
     def _mark(self, lex: Lexicon) -> None:
         toks = self.toks
+        shouted = self.shouted
         configured_systems = _phrase_spans(toks, lex.config_systems)
         configured_people = _phrase_spans(toks, lex.config_people)
         for start, end in configured_systems.items():
@@ -193,6 +260,17 @@ class Reading:
         i = 0
         while i < len(toks):
             tok = toks[i]
+            if tok.text == "@" and i + 1 < len(toks) and toks[i + 1].start == tok.end:
+                i = self._add(NAME, i, i + 2)  # a handle: "@jdoe merged it"
+                continue
+            if (
+                tok.low == "u"
+                and i + 2 < len(toks)
+                and toks[i + 1].text == "/"
+                and toks[i + 2].start == toks[i + 1].end == tok.end + 1
+            ):
+                i = self._add(NAME, i, i + 3)  # a forum handle: "u/kube_wrangler"
+                continue
             if (
                 not tok.is_word
                 or i in self.system_at
@@ -200,18 +278,23 @@ class Reading:
                     tok.base not in lex.known
                     and tok.low not in lex.known
                     and i not in configured_people
+                    and not _handle(tok.low)
+                    and (tok.text.isascii() or not _foreign_name(tok.text))
                 )
             ):
                 i += 1
                 continue
             if i in configured_people:
                 i = self._add(NAME, i, configured_people[i])
-            elif tok.base in lex.systems:
+            elif tok.base in lex.systems or _in_apposition_to_system(toks, i):
                 self.system_at.add(i)
                 i += 1
-            elif tok.capitalised and (tok.base in FIRST_NAMES or tok.base in AMBIGUOUS_NAMES):
-                kind = AMBIGUOUS_NAME if tok.base in AMBIGUOUS_NAMES else NAME
-                i = self._add(kind, i, self._surname_end(i + 1))
+            elif (tok.capitalised or shouted) and tok.base in lex.names:
+                i = self._add(NAME, i, self._surname_end(i + 1))
+            elif tok.capitalised and tok.base in lex.ambiguous:
+                i = self._add(AMBIGUOUS_NAME, i, self._surname_end(i + 1))
+            elif _handle(tok.low) or (not tok.text.isascii() and _foreign_name(tok.text)):
+                i = self._add(NAME, i, i + 1)
             elif tok.base in FIRST_NAMES and tok.text.islower():
                 # Typed in a hurry: "greg restarted it" counts, with the care given to "Will".
                 kind = AMBIGUOUS_NAME
@@ -294,7 +377,7 @@ class Reading:
         """Is there nothing here any rule could fire on: no person, no human-error language,
         and none of the words without which no verb group is a failure? Most structural
         statements are blameless, and need no reading clause by clause."""
-        if self.mentions or self.phrases:
+        if self.mentions or self.phrases or human_cue(self.text, slips=True):
             return False
         toks = self.toks
         for n, tok in enumerate(toks):

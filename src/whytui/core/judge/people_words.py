@@ -7,9 +7,30 @@ to a word and fixed by a reviewable edit: either here, for everyone, or in a rep
 case. This is the first of the word lists; `word_set` is shared by the others.
 """
 
+from functools import lru_cache
+from importlib.resources import files
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
+
+
+@lru_cache(maxsize=1)
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The world's common given names, folded as the judge folds words, from Faker's 86
+    locales (MIT; see `data/README.md`): (names, names that are also everyday words).
+
+    Read from the package's own data when first needed, not at import: the first frame
+    judges few statements."""
+    data = files("whytui.core.judge").joinpath("data")
+
+    def read(name: str) -> frozenset[str]:
+        text = data.joinpath(name).read_text(encoding="utf-8")
+        return frozenset(line for line in text.splitlines() if line and line[0] != "#")
+
+    names, also_words = read("given_names.txt"), read("given_names_also_words.txt")
+    ambiguous = (also_words | (names & AMBIGUOUS_NAMES)) - SYSTEM_NAMES
+    return names - ambiguous - SYSTEM_NAMES, ambiguous
 
 
 # Given names across many cultures. Written with a capital letter they are names; in lower
@@ -125,9 +146,24 @@ ROLES = word_set(
     people humans staffer squad captain commander facilitator representative officer
     specialist director executive cto ceo vp boss pm scientist designer trainee apprentice
     freelancer mentor nurse doctor physician clinician pharmacist surgeon trader cashier
-    clerk teller accountant bookkeeper mechanic
+    clerk teller accountant bookkeeper mechanic supervisor member whoever management
+    leadership executive signatory
     """
 )
+# Nouns that make a name before them a system, in apposition: "Oscar, the release tool,",
+# "Athena (our query service)".
+SYSTEM_NOUNS = word_set(
+    """
+    tool service bot job scheduler system platform controller operator daemon agent cluster
+    pipeline queue database db cache proxy api app application worker runner script cron
+    autoscaler balancer gateway server engine library framework monitor plugin module
+    deployer orchestrator service's robot integration provider backend frontend cli
+    """
+)
+# Stand-ins for named people in written-up reviews: "team-member-1", "engineer-a".
+HANDLE_STEMS = word_set("team-member member user engineer employee person operator staff dev")
+# Words for someone unnamed: people, not roles, when a reason names them.
+STAND_INS = word_set("someone somebody anyone anybody nobody no-one everyone everybody whoever")
 # Roles that are also software when a system's name stands before them: "the Postgres
 # operator failed to promote the replica" is a Kubernetes operator, not a person.
 SOFTWARE_ROLES = word_set("operator operators manager managers")

@@ -26,10 +26,19 @@ class Tok(NamedTuple):
     capitalised: bool
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ð": "d", "þ": "th",
+     "\u0131": "i", "ħ": "h", "ŀ": "l"}
+)  # fmt: skip
+"""Latin letters that no Unicode decomposition takes to their base: "Bjørn" is typed
+"Bjorn" too."""
+
+
 def fold(word: str) -> str:
+    """Lower case, accents off: "Małgorzata" and "Malgorzata", "Sigrún" and "Sigrun" meet."""
     if word.isascii():
         return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    decomposed = unicodedata.normalize("NFKD", word.lower().translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -26,6 +26,7 @@ COUNTERFACTUAL = "counterfactual"
 KNOWLEDGE = "knowledge"
 ATTENTION = "attention"
 HUMAN_ERROR = "human-error"
+MOTIVE = "motive"
 
 # What a reason says the quoted words do: "'forgot' blames something a person left undone".
 EXPLAIN = {
@@ -34,6 +35,7 @@ EXPLAIN = {
     KNOWLEDGE: "puts the cause in what a person didn't know",
     ATTENTION: "puts the cause in a person's attention or care",
     HUMAN_ERROR: "is human-error language",
+    MOTIVE: "gives a person's motive, not a condition of the system",
 }
 
 

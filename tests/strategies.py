@@ -128,6 +128,7 @@ def _nodes(draw: st.DrawFn, node_ids: list[str]) -> list[WhyNode]:
             text=draw(texts()),
             category=draw(st.none() | categories()),
             evidence=tuple(draw(st.lists(texts(empty=True, max_fragments=4), max_size=1))),
+            judged=draw(texts(empty=True, max_fragments=3)),
         )
         for position, node_id in enumerate(node_ids)
     ]
@@ -208,7 +209,8 @@ def _delete(draw: st.DrawFn, session: Session) -> Session:
 
 
 def _close(draw: st.DrawFn, session: Session) -> Session:
-    return edits.close_as_root_cause(session, _node_id(draw, session), draw(categories()))
+    judged = draw(texts(empty=True, max_fragments=3))
+    return edits.close_as_root_cause(session, _node_id(draw, session), draw(categories()), judged)
 
 
 def _reopen(draw: st.DrawFn, session: Session) -> Session:

@@ -179,6 +179,7 @@ def test_json_is_one_document_with_counts(
         "files": 3,
         "files_with_problems": 1,
         "problems": len(findings) - 1,
+        "notices": 0,
         "unreadable": 1,
         "not_checked": 0,
     }
@@ -213,6 +214,56 @@ def test_session_text_cannot_drive_the_terminal_or_forge_lines(
         f"{path}:{line_of(path, nodes_of(path)[1].id)}: root-cause-unknown-category: "
         "'x\\x1b[2J' is not a category here (add it to .whytui.toml [[category]])"
     ]
+
+
+# -- refusals overruled with a written reason ------------------------------------------------
+
+REASON = "structural: the runbook named the old table; Tadeusz is context, not the cause"
+
+
+def overruled(folder: Path) -> Path:
+    """A closed review whose root cause the judge reads as a person, closed with a reason."""
+    session = closable_session()
+    cause = session.root_causes()[0].id
+    session = edits.edit_text(session, cause, "Tadeusz forgot to switch the runbook's table.")
+    session = edits.close_as_root_cause(session, cause, "knowledge-gap", REASON)
+    path = folder / "review.toml"
+    save(edits.set_fields(session, status="closed"), path)
+    return path
+
+
+def test_an_overruled_refusal_is_a_notice_and_strict_makes_it_an_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = overruled(tmp_path)
+    where = f"{path}:{line_of(path, nodes_of(path)[1].id)}: "
+
+    code, out, err = lint(capsys, path)
+    assert code == 0
+    [line] = out
+    assert line.startswith(where + "judged-structural (notice): ")
+    assert "'Tadeusz' is a person's name" in line and REASON in line
+    assert err.strip() == "no problems in 1 file; 1 notice (--strict fails them)"
+
+    code, out, err = lint(capsys, "--strict", path)
+    assert code == 1
+    assert [line.split(": ")[1] for line in out] == ["judged-structural"]
+    assert err.strip() == "1 problem in 1 of 1 file"
+
+
+def test_notices_carry_their_severity_to_tools_and_to_ci(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = overruled(tmp_path)
+    code, out, _ = lint(capsys, "--format", "github", path)
+    assert code == 0
+    assert out[0].startswith("::notice file=")
+    assert lint(capsys, "--format", "github", "--strict", path)[1][0].startswith("::error file=")
+
+    code, out, _ = lint(capsys, "--format", "json", path)
+    document = json.loads("\n".join(out))
+    assert [f["severity"] for f in document["findings"]] == ["notice"]
+    assert (document["counts"]["problems"], document["counts"]["notices"]) == (0, 1)
 
 
 # -- exit codes and what gets linted ---------------------------------------------------------

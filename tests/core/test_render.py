@@ -160,6 +160,20 @@ def test_repository_categories_are_named_as_the_config_names_them() -> None:
     assert "**Root cause RC1** (Vendor quirk):" in render(session, config)
 
 
+def test_a_root_cause_closed_over_the_judge_shows_the_rooms_reason_literally() -> None:
+    session = open_session()
+    session, cause = edits.add_why(session, ROOT_ID, "Priya followed the runbook's old table.")
+    reason = "structural: the runbook names the *old* table; Priya is context"
+    session = edits.close_as_root_cause(session, cause, "knowledge-gap", reason)
+
+    text = render(session)
+
+    [line] = [line for line in text.splitlines() if "Priya followed" in line]
+    assert "(the room overruled the judge: " in line
+    assert reason in shown("".join(html_of(line).text))
+    assert "em" not in html_of(line).tags, "the reason is text, not emphasis"
+
+
 def test_the_tree_nests_by_depth_in_tree_order() -> None:
     session = Session(title="t", date=dt.date(2026, 1, 1), problem="p")
     session, a = edits.add_why(session, ROOT_ID, "a")

@@ -192,3 +192,57 @@ def test_the_configuration_reaches_the_cause_judge(monkeypatch: pytest.MonkeyPat
     config = Config(system_names=("Hermes",))
     rules.leaf_close_problems(session, ids["b"], "unsafe-default", config)
     assert seen == [config]
+
+
+# -- closing over the judge, with a written reason ---------------------------------------------
+
+REASON = "structural: Sam is context; the cause is the runbook that names the wrong table"
+
+
+def test_a_written_reason_lets_a_refused_leaf_close_and_is_kept_on_the_node() -> None:
+    session, ids = tree()
+    session = edits.edit_text(session, ids["b"], "Sam followed the runbook to the wrong table.")
+    refused = rules.leaf_close_problems(session, ids["b"], "knowledge-gap", CONFIG)
+    assert found(refused) == {("cause-ends-at-person", ids["b"], None)}
+
+    assert rules.leaf_close_problems(session, ids["b"], "knowledge-gap", CONFIG, REASON) == []
+    closed = edits.close_as_root_cause(session, ids["b"], "knowledge-gap", f"  {REASON} ")
+    assert closed.node(ids["b"]).judged == REASON
+    assert rules.leaf_close_problems(closed, ids["b"], "knowledge-gap", CONFIG) == []
+
+
+@pytest.mark.parametrize("reason", ["", "ok", "n/a", "  -  ", "TBD", "it is fine"])
+def test_a_reason_that_says_nothing_overrules_nothing(reason: str) -> None:
+    session, ids = tree()
+    session = edits.edit_text(session, ids["b"], "Sam set no TTL.")
+    session = edits.close_as_root_cause(session, ids["b"], "unsafe-default", reason)
+    [problem] = rules.leaf_close_problems(session, ids["b"], "unsafe-default", CONFIG)
+    assert problem.rule == "cause-ends-at-person"
+    assert not problem.notice
+    assert rules.judged_reason_problem(reason) is not None
+    assert rules.judged_notices(session, CONFIG) == []
+
+
+def test_an_overruled_refusal_is_a_notice_wherever_lint_looks_never_silent() -> None:
+    session, ids = closable()
+    session = edits.edit_text(session, ids["b"], "Sam set no TTL because the client has none.")
+    session = edits.close_as_root_cause(session, ids["b"], "unsafe-default", REASON)
+    for state in (session, edits.set_fields(session, status=SessionStatus.CLOSED)):
+        [notice] = rules.lint_problems(state, CONFIG)
+        assert (notice.rule, notice.node_id, notice.notice) == ("judged-structural", ids["b"], True)
+        assert "named person: 'Sam'" in notice.message
+        assert "Sam is context" in notice.message
+    assert rules.session_close_problems(session, CONFIG) == [], "a notice does not block closing"
+
+
+def test_a_reason_on_a_statement_the_judge_passes_is_not_reported() -> None:
+    session, ids = closable()
+    session = edits.close_as_root_cause(session, ids["b"], "unsafe-default", REASON)
+    assert rules.judged_notices(session, CONFIG) == []
+
+
+def test_reopening_a_leaf_drops_its_reason() -> None:
+    session, ids = tree()
+    session = edits.close_as_root_cause(session, ids["b"], "unsafe-default", REASON)
+    reopened = edits.reopen(session, ids["b"])
+    assert (reopened.node(ids["b"]).category, reopened.node(ids["b"]).judged) == (None, "")

@@ -19,7 +19,7 @@ from gitrepo import git
 from strategies import sessions, texts
 from whytui.core import edits
 from whytui.core.ids import ROOT_ID
-from whytui.core.models import Session
+from whytui.core.models import SCHEMA_VERSION, Session
 from whytui.store.sessionfile import dumps, load, loads, save
 
 FILE = "sessions/review.toml"
@@ -226,6 +226,6 @@ def test_a_schema_1_file_keeps_its_order_and_is_rewritten_in_the_merge_friendly_
 
     assert [n.text for n in session.children(ROOT_ID)] == ["first", "second"]
     new = dumps(session)
-    assert new.startswith("schema = 2\n")
+    assert new.startswith(f"schema = {SCHEMA_VERSION}\n"), "written in the newest schema"
     assert new.index('"second"') < new.index('"first"') < new.index('"fix"')
     assert loads(new) == session

@@ -187,3 +187,46 @@ async def test_only_a_leaf_can_close_and_a_root_cause_can_reopen(tmp_path: Path)
         assert app.session.node(OPEN_STRUCTURAL).category is None
         await pilot.press("a")
         assert isinstance(app.focused, TextArea)
+
+
+async def test_the_room_can_close_a_refused_leaf_with_a_written_reason_seen_by_all(
+    tmp_path: Path,
+) -> None:
+    """The judge reads 'Priya' as the actor; the room says she is context, in writing."""
+    from whytui.ui.screens.judged import JudgedScreen
+
+    statement = "Priya followed the runbook, which still named the old primary"
+    reason = "structural: the runbook was never updated; Priya is context"
+    app = app_with(tmp_path, WhyNode(id=GREG, parent="root", text=statement))
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, app, GREG)
+        await pilot.press("r", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, RefusalScreen)
+        assert "j  it is structural: close it with a reason" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, JudgedScreen)
+
+        await type_text(pilot, "ok")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, JudgedScreen), "a reason that says nothing is refused"
+        assert "Say why it is structural" in screen_text(app)
+        assert app.session.node(GREG).category is None
+
+        await pilot.press("ctrl+u")
+        await type_text(pilot, reason)
+        await pilot.press("enter")
+        await pilot.pause()
+        node = app.session.node(GREG)
+        assert (node.category, node.judged) == ("unsafe-default", reason)
+        [line] = [line for line in labels(app) if "Priya" in line]
+        assert line.startswith("■ Priya followed") and line.endswith("  [unsafe-default, judged]")
+        shown = " ".join(screen_text(app).split())
+        assert f"» The room overruled the judge: {reason}" in shown
+
+        await pilot.press("u")
+        await pilot.pause()
+        node = app.session.node(GREG)
+        assert (node.category, node.judged) == (None, "")

@@ -26,7 +26,9 @@ def register(sub: Any) -> None:
         help="check session files (exit 0 clean, 1 problems found, 2 unreadable input)",
         description=(
             "Check session files: one line a problem, as file:line: rule-id: message. "
-            "Exit 0 when clean, 1 when problems were found, 2 when some input could not be read."
+            "Exit 0 when clean, 1 when problems were found, 2 when some input could not be read. "
+            "Root causes closed as structural over the judge, with a written reason, are "
+            "notices: printed, not failing, unless --strict."
         ),
     )
     parser.add_argument(
@@ -42,13 +44,21 @@ def register(sub: Any) -> None:
         default="text",
         help="text for people, json for tools, github for GitHub Actions annotations",
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on notices too: root causes the room closed as structural over the judge",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from whytui.store.lint import lint_paths, lint_repository
 
-    report = lint_paths(args.paths) if args.paths else lint_repository(Path.cwd())
+    if args.paths:
+        report = lint_paths(args.paths, strict=args.strict)
+    else:
+        report = lint_repository(Path.cwd(), args.strict)
     output = FORMATS[args.format](report)
     if output:
         write(sys.stdout, output)
@@ -60,7 +70,8 @@ def _text(report: "Report") -> str:
     lines = []
     for finding in report.findings:
         where = shown(finding.path) + (f":{finding.line}" if finding.line else "")
-        lines.append(escaped(f"{where}: {finding.rule}: {finding.message}", keep=""))
+        rule = finding.rule + (" (notice)" if report.is_notice(finding) else "")
+        lines.append(escaped(f"{where}: {rule}: {finding.message}", keep=""))
     return "\n".join(lines)
 
 
@@ -74,7 +85,7 @@ def _json(report: "Report") -> str:
                 "message": f.message,
                 "node": f.node_id,
                 "action": f.action_id,
-                "severity": "error",
+                "severity": _severity(report, f),
             }
             for f in report.findings
         ],
@@ -82,6 +93,7 @@ def _json(report: "Report") -> str:
             "files": report.files,
             "files_with_problems": report.files_with_problems,
             "problems": report.problems,
+            "notices": report.notices,
             "unreadable": report.unreadable,
             "not_checked": report.not_checked,
         },
@@ -99,16 +111,21 @@ def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _github_line(finding: "Finding") -> str:
+def _severity(report: "Report", finding: "Finding") -> str:
+    return "notice" if report.is_notice(finding) else "error"
+
+
+def _github_line(report: "Report", finding: "Finding") -> str:
     properties = [f"file={github_property(shown(finding.path))}"]
     if finding.line:
         properties.append(f"line={finding.line}")
     properties.append(f"title={github_property(finding.rule)}")
-    return f"::error {','.join(properties)}::{github_data(finding.message)}"
+    command = _severity(report, finding)
+    return f"::{command} {','.join(properties)}::{github_data(finding.message)}"
 
 
 def _github(report: "Report") -> str:
-    return "\n".join(_github_line(f) for f in report.findings)
+    return "\n".join(_github_line(report, f) for f in report.findings)
 
 
 FORMATS: dict[str, Callable[["Report"], str]] = {

@@ -82,13 +82,16 @@ def edit_text(session: Session, node_id: str, text: str) -> Session:
     return _replace_node(session, node_id, text=text)
 
 
-def close_as_root_cause(session: Session, node_id: str, category: str) -> Session:
-    """Mark a leaf as a structural root cause. Whether it may be is `rules.leaf_close_problems`."""
-    return _replace_node(session, node_id, category=category)
+def close_as_root_cause(session: Session, node_id: str, category: str, judged: str = "") -> Session:
+    """Mark a leaf as a structural root cause. Whether it may be is `rules.leaf_close_problems`.
+
+    `judged`: the room's written reason for calling it structural where the cause judge reads
+    a person (kept on the node, for reviewers)."""
+    return _replace_node(session, node_id, category=category, judged=judged.strip())
 
 
 def reopen(session: Session, node_id: str) -> Session:
-    return _replace_node(session, node_id, category=None)
+    return _replace_node(session, node_id, category=None, judged="")
 
 
 def set_evidence(session: Session, node_id: str, evidence: tuple[str, ...]) -> Session:

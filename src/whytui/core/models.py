@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from whytui.core.ids import ROOT_ID
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The `schema` number this whytui writes. Older files are migrated on load.
 
 Schema 2 changed only the order records are written in (see `whytui.store.sessionfile.dumps`), so
@@ -66,6 +66,9 @@ class WhyNode(_Frozen):
     text: RequiredText
     category: ShortText | None = None
     evidence: tuple[Text, ...] = ()
+    judged: Text = ""
+    """Why the room closed this as structural where the cause judge reads a person: a
+    written reason that reviewers see in the pull request and lint reports, never silent."""
 
     @property
     def is_root_cause(self) -> bool:

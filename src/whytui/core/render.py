@@ -134,6 +134,8 @@ def _node_line(
         linked = [actions[a.id] for a in session.actions_for(node.id)]
         item = f"**Root cause {causes[node.id]}** ({category}): {text}"
         item += f" (actions: {', '.join(linked)})" if linked else " (no action item yet)"
+        if node.judged:
+            item += f" (the room overruled the judge: {escape(node.judged)})"
     elif not session.children(node.id):
         item = f"**Open**, still asking why: {text}"
     else:

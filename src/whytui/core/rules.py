@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from whytui.core.config import Config
 from whytui.core.judge import judge_action, judge_cause
 from whytui.core.models import ActionItem, Session, SessionStatus, WhyNode
-from whytui.core.text import quote
+from whytui.core.text import is_placeholder, quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +21,38 @@ class Problem:
     message: str
     node_id: str | None = None
     action_id: str | None = None
+    notice: bool = False
+    """Said, but not in the way of closing: `whytui lint` fails on it only with --strict."""
 
 
 def leaf_close_problems(
-    session: Session, node_id: str, category: str | None, config: Config
+    session: Session,
+    node_id: str,
+    category: str | None,
+    config: Config,
+    judged: str | None = None,
 ) -> list[Problem]:
-    """Why this node may not (yet) be closed as a root cause under `category`."""
+    """Why this node may not (yet) be closed as a root cause under `category`, with `judged`
+    as the room's written reason for calling it structural (default: the node's own)."""
+    node = session.node(node_id)
+    if judged is not None:
+        node = node.model_copy(update={"judged": judged})
     has_whys = bool(session.children(node_id))
-    return _leaf_problems(session.node(node_id), has_whys, category, config, config.category_ids())
+    return _leaf_problems(node, has_whys, category, config, config.category_ids())
+
+
+JUDGED_MIN_WORDS = 4
+
+
+def judged_reason_problem(reason: str) -> str | None:
+    """What keeps `reason` from overruling the cause judge: a reviewer must be able to read
+    why the room calls the statement structural, so "ok" or "n/a" is no reason."""
+    if is_placeholder(reason) or len(reason.split()) < JUDGED_MIN_WORDS:
+        return (
+            "say why it is structural in a sentence a reviewer can check, e.g. "
+            "'structural: the people are context; the cause is the missing runbook'"
+        )
+    return None
 
 
 def _leaf_problems(
@@ -60,12 +84,13 @@ def _leaf_problems(
             )
         )
     verdict = judge_cause(node.text, config)
-    if verdict.ends_at_person:
+    if verdict.ends_at_person and judged_reason_problem(node.judged) is not None:
+        weak = f" Its judged reason {quote(node.judged, 40)} is no reason." if node.judged else ""
         problems.append(
             Problem(
                 "cause-ends-at-person",
                 f"{quote(node.text, 60)} ends at a person: {'; '.join(verdict.reasons)}. "
-                f"Ask: {verdict.reframe}",
+                f"Ask: {verdict.reframe}{weak}",
                 node_id,
             )
         )
@@ -180,8 +205,31 @@ def session_close_problems(session: Session, config: Config) -> list[Problem]:
     return standing_problems(session, config) + completion_problems(session)
 
 
+def judged_notices(session: Session, config: Config) -> list[Problem]:
+    """Root causes the room judged structural where the cause judge reads a person: allowed,
+    with the written reason, and said wherever the session is read."""
+    notices: list[Problem] = []
+    for node in session.root_causes():
+        if judged_reason_problem(node.judged) is not None:
+            continue
+        verdict = judge_cause(node.text, config)
+        if verdict.ends_at_person:
+            notices.append(
+                Problem(
+                    "judged-structural",
+                    f"{quote(node.text, 60)}: the judge reads a person "
+                    f"({'; '.join(verdict.reasons)}); the room judged it structural: "
+                    f"{quote(node.judged, 120)}",
+                    node.id,
+                    notice=True,
+                )
+            )
+    return notices
+
+
 def lint_problems(session: Session, config: Config) -> list[Problem]:
-    """What `whytui lint` reports: standing problems, and completion too once closed."""
+    """What `whytui lint` reports: standing problems, completion too once closed, and the
+    refusals the room overruled with a written reason (as notices)."""
     if session.status is SessionStatus.CLOSED:
-        return session_close_problems(session, config)
-    return standing_problems(session, config)
+        return session_close_problems(session, config) + judged_notices(session, config)
+    return standing_problems(session, config) + judged_notices(session, config)

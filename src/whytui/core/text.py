@@ -60,3 +60,54 @@ def escaped(text: str, keep: str = "\n") -> str:
     if table is None:
         table = _ESCAPED[keep] = _table(keep, _ESCAPES)
     return text.translate(table)
+
+
+_PLACEHOLDERS = frozenset(
+    {
+        "n/a",
+        "na",
+        "n.a.",
+        "-",
+        "--",
+        "---",
+        "x",
+        "xx",
+        "xxx",
+        ".",
+        "..",
+        "...",
+        "?",
+        "??",
+        "tbd",
+        "tba",
+        "todo",
+        "to-do",
+        "done",
+        "ok",
+        "okay",
+        "yes",
+        "no",
+        "none",
+        "nothing",
+        "nil",
+        "null",
+        "same",
+        "see above",
+        "later",
+        "wip",
+        "fixed",
+        "fine",
+        "etc",
+        "test",
+        "asdf",
+        "lorem",
+        "tk",
+    }
+)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether `text` only stands in for an answer ("n/a", "-", "tbd", "done"): a reason, an
+    answer or evidence that says nothing anyone could read."""
+    words = " ".join(text.lower().split()).strip(" .!:;,")
+    return not words or words in _PLACEHOLDERS or len(words) < 3

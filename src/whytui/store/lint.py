@@ -33,6 +33,8 @@ class Finding:
     message: str
     node_id: str | None = None
     action_id: str | None = None
+    notice: bool = False
+    """Said but not failing: a refusal the room overruled with a written reason."""
 
     @classmethod
     def unreadable(cls, error: InputError) -> "Finding":
@@ -48,10 +50,23 @@ class Report:
     """Session files looked at, readable or not."""
     not_checked: int = 0
     """Session files skipped because their repository's `.whytui.toml` is broken."""
+    strict: bool = False
+    """Notices count as problems (`whytui lint --strict`): no overruled refusal gets through."""
+
+    def is_notice(self, finding: Finding) -> bool:
+        """Printed as a notice: it fails the run only under --strict."""
+        return finding.notice and not self.strict
+
+    def is_problem(self, finding: Finding) -> bool:
+        return finding.rule != UNREADABLE and not self.is_notice(finding)
 
     @property
     def problems(self) -> int:
-        return sum(1 for f in self.findings if f.rule != UNREADABLE)
+        return sum(1 for f in self.findings if self.is_problem(f))
+
+    @property
+    def notices(self) -> int:
+        return sum(1 for f in self.findings if self.is_notice(f))
 
     @property
     def unreadable(self) -> int:
@@ -59,7 +74,7 @@ class Report:
 
     @property
     def files_with_problems(self) -> int:
-        return len({f.path for f in self.findings if f.rule != UNREADABLE})
+        return len({f.path for f in self.findings if self.is_problem(f)})
 
     @property
     def exit_code(self) -> int:
@@ -76,6 +91,8 @@ class Report:
             )
         else:
             text = f"no problems in {plural(self.files, 'file')}"
+        if self.notices:
+            text += f"; {plural(self.notices, 'notice')} (--strict fails them)"
         if self.unreadable:
             text += f"; {self.unreadable} unreadable"
         if self.not_checked:
@@ -83,27 +100,29 @@ class Report:
         return text
 
 
-def lint_repository(start: Path) -> Report:
+def lint_repository(start: Path, strict: bool = False) -> Report:
     """Lint the sessions folder of the repository `start` is in (`start` itself outside one)."""
     configs = RepositoryConfigs()
     root = repository_root(start)
     config = configs.for_folder(root)
     if isinstance(config, InputError):
-        return Report([Finding.unreadable(config)])
+        return Report([Finding.unreadable(config)], strict=strict)
     folder = root / config.sessions
     if not folder.is_dir():
         problem = (
             "no such sessions folder: create it, set `sessions` in .whytui.toml, "
             "or name the files or folders to lint"
         )
-        return Report([Finding(folder, None, UNREADABLE, problem)])
-    return lint_paths([folder], configs)
+        return Report([Finding(folder, None, UNREADABLE, problem)], strict=strict)
+    return lint_paths([folder], configs, strict)
 
 
-def lint_paths(paths: Sequence[Path], configs: RepositoryConfigs | None = None) -> Report:
+def lint_paths(
+    paths: Sequence[Path], configs: RepositoryConfigs | None = None, strict: bool = False
+) -> Report:
     """Lint files and folders (a folder: every `*.toml` under it, hidden ones skipped)."""
     configs = configs or RepositoryConfigs()
-    report = Report()
+    report = Report(strict=strict)
     broken_configs: set[PurePath] = set()
     for path in _files(paths):
         config = configs.for_folder(path.parent)
@@ -130,7 +149,8 @@ def lint_file(path: Path, config: Config) -> list[Finding]:
         return []
     index = LineIndex(text)
     findings = [
-        Finding(path, _line(index, p), p.rule, p.message, p.node_id, p.action_id) for p in problems
+        Finding(path, _line(index, p), p.rule, p.message, p.node_id, p.action_id, p.notice)
+        for p in problems
     ]
     return sorted(findings, key=lambda f: f.line or 0)
 

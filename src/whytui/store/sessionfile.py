@@ -43,7 +43,12 @@ def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _schema_1_to_2}
+def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 added what older files don't have: a node's `judged` reason. Nothing to do."""
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _schema_1_to_2, 2: _schema_2_to_3}
 """`MIGRATIONS[n]` turns the data of a schema-n file into schema n+1."""
 
 SIBLINGS_NEWEST_FIRST_SINCE = 2
@@ -57,6 +62,8 @@ def _node_data(node: WhyNode) -> dict[str, Any]:
     data: dict[str, Any] = {"id": node.id, "parent": node.parent, "text": node.text}
     if node.category:
         data["category"] = node.category
+    if node.judged:
+        data["judged"] = node.judged
     if node.evidence:
         data["evidence"] = list(node.evidence)
     return data

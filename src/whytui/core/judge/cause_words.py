@@ -98,6 +98,7 @@ HUMAN_VERBS = word_set(
     remembered think thought anticipate anticipated plan planned coordinate coordinated
     document documented report reported try tried run back backed look looked
     monitor monitored watch watched catch caught pay respond responded act acted wait waited
+    acknowledge acknowledged answer answered approve approved
     """
 )
 
@@ -241,6 +242,10 @@ EMBEDDED_CONNECTIVES = (
     "before",
     "since",
 )
+CONNECTIVE_WORDS = frozenset(
+    w for phrase in CAUSE_CONNECTIVES + EMBEDDED_CONNECTIVES for w in phrase.split()
+)
+"""Every word of a connective that opens a cause or an embedded clause: never a name."""
 COORDINATORS = ("and", "but", "or", "nor")
 LEAD_IN_PREPOSITIONS = word_set("during after before in on at while when yesterday today")
 
@@ -266,6 +271,22 @@ SLIP_PHRASES = (r"instead\s+of", r"the\s+wrong", r"anyway", r"again")
 """What a slip sounds like: with no doer named at all ("Typed 100 instead of 10"), the doer
 left out is a person."""
 PERSON_PRONOUNS = word_set("he she him her his hers himself herself")
+
+_WORKPLACE = r"(?:the|our|this)\s+(?:company|team|org|organi[sz]ation|project|business|firm|rota)"
+DEPARTURE_PHRASE = (
+    r"(?:(?:have|has|had|since|all|both|long|then|later)\s+)*(?:"
+    r"(?:moved|move|moves)\s+on"
+    rf"|(?:left|leave|leaves|quit|resigned|retired|departed)(?:\s+{_WORKPLACE})?"
+    r"|(?:changed|switched)\s+(?:teams|roles|jobs)"
+    r"|(?:moved|transferred)\s+to\s+(?:another|a\s+different|other)\s+(?:team|role|project)s?"
+    r"|went\s+on\s+(?:\w+\s+)?leave"
+    r"|(?:was|were|got|has\s+been|have\s+been|had\s+been)\s+reassigned"
+    r"|(?:is|are|was|were)\s+(?:gone|no\s+longer\s+(?:here|with\s+us|around))"
+    r"|no\s+longer\s+work\s+here"
+    r")(?:\s+(?:since|years?\s+ago|long\s+ago|last\s+(?:year|month)|in\s+\d{4}))?"
+)
+"""Leaving is not a failure: "its designers have moved on", "engineers who have since left"
+say what the system lost, not what someone did wrong."""
 
 # What a person wanted: a deeper clause that gives a motive still ends at people ("we skipped
 # the review because we wanted to ship").

@@ -14,9 +14,9 @@ from whytui.core.judge.cause_words import (
     ADVERBS,
     BASE_VERBS,
     BE_WORDS,
-    CAUSE_CONNECTIVES,
+    CONNECTIVE_WORDS,
+    DEPARTURE_PHRASE,
     DO_NEGATIONS,
-    EMBEDDED_CONNECTIVES,
     GUARD_VERBS,
     GUARD_WORDS,
     HAVE_WORDS,
@@ -51,6 +51,7 @@ from whytui.core.judge.people_words import (
     STAND_INS,
     SUBJECT_PREPOSITIONS,
 )
+from whytui.core.judge.tokens import CaseBlind
 from whytui.core.judge.verbs import (
     ACT,
     FAILURE_KINDS,
@@ -84,6 +85,8 @@ class Finding:
     reason: str
 
 
+_DEPARTURE = CaseBlind(rf"^{DEPARTURE_PHRASE}$")
+
 _NOT_NAMES = (
     DETERMINERS
     | POSSESSIVE_PRONOUNS
@@ -94,7 +97,7 @@ _NOT_NAMES = (
     | HAVE_WORDS
     | DO_NEGATIONS
     | ADVERBS
-    | frozenset(w for phrase in CAUSE_CONNECTIVES + EMBEDDED_CONNECTIVES for w in phrase.split())
+    | CONNECTIVE_WORDS
     | frozenset({"there", "it", "nothing", "none", "everything", "something", "once", "if"})
 )
 """Capitalised words that open a clause without being anyone's name."""
@@ -280,7 +283,7 @@ class ClauseJudge:
             motive = self._motive(subject, verb_at, end)
             if motive is not None:
                 findings.append(motive)
-            if self._acts(subject, verb, embedded, clause):
+            if self._acts(subject, verb, embedded, clause) and not self._departs(verb_at, end):
                 if subject.start < verb_at:  # the actors are in this clause
                     shown = verb.end + (verb.end < end and toks[verb.end].low in PARTICLES)
                     what = f"acts in the failure: '{self.r.words(verb.start, shown)}'"
@@ -304,6 +307,14 @@ class ClauseJudge:
         findings += self._agents(clause)
         findings += self._phrases(clause, subject)
         return subject, findings, describes
+
+    def _departs(self, verb_at: int, end: int) -> bool:
+        """Does the clause only say its people left ("its designers have moved on")?"""
+        toks = self.toks
+        words = [t for t in toks[verb_at:end] if t.is_word]
+        if not words or len(words) > 8:
+            return False
+        return _DEPARTURE.search(self.r.text[words[0].start : words[-1].end]) is not None
 
     def _acts(self, mention: Mention, verb: Verb, embedded: bool, clause: Clause) -> bool:
         kind = verb.kind
@@ -373,7 +384,8 @@ class ClauseJudge:
         return Finding(rule, mention.start, mention.end, reason)
 
     def _passive_omission(self, clause: Clause) -> list[Finding]:
-        """ "The restore was not tested": a past omission with the person left out."""
+        """ "The restore was not tested": a past omission with the person left out. "The
+        restore was never tested" is not one: it says what the system has always lacked."""
         toks = self.toks
         for j in range(clause.start, clause.end):
             low = toks[j].low
@@ -388,13 +400,14 @@ class ClauseJudge:
                 continue
             k = j + 1
             negated = low.endswith("n't")
+            standing = False  # "was never tested": how the system has always been
             while k < clause.end and toks[k].low in ("not", "never"):
-                negated, k = True, k + 1
+                negated, standing, k = True, toks[k].low == "never", k + 1
             k = skip_adverbs(toks, k, clause.end)
             if k >= clause.end:
                 return []
             verb = toks[k].low
-            omitted = verb in LAPSE_VERBS or (negated and verb in HUMAN_VERBS)
+            omitted = verb in LAPSE_VERBS or (negated and not standing and verb in HUMAN_VERBS)
             by_thing = (
                 k + 1 < clause.end and toks[k + 1].low == "by" and k + 2 not in self.r.person_at
             )

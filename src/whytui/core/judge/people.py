@@ -14,20 +14,21 @@ from functools import lru_cache
 from whytui.core.judge.cause_words import (
     ABILITY_WORDS,
     ACT_NOUNS,
+    ADVERBS,
     ATTENTION_PHRASES,
     BASE_VERBS,
     BE_WORDS,
-    CAUSE_CONNECTIVES,
+    CONNECTIVE_WORDS,
     COORDINATORS,
     COUNTERFACTUAL_MODALS,
     DO_NEGATIONS,
     DO_WORDS,
-    EMBEDDED_CONNECTIVES,
     GUARD_WORDS,
     HAVE_WORDS,
     HUMAN_CUE_PHRASES,
     HUMAN_ERROR_PHRASES,
     KNOWLEDGE_PHRASES,
+    LEAD_IN_PREPOSITIONS,
     OBJECT_MARKERS,
     SLIP_PHRASES,
     STATE_VERBS,
@@ -52,6 +53,8 @@ from whytui.core.judge.verbs import FAILURE_WORDS
 from whytui.core.judge.verdicts import ATTENTION, HUMAN_ERROR, KNOWLEDGE
 
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
+_JOINERS = frozenset({"and", "or", ",", "&"})
+_NOT_FAMILY_NAMES = ADVERBS | LEAD_IN_PREPOSITIONS | CONNECTIVE_WORDS
 
 NAME, AMBIGUOUS_NAME, ROLE, PRONOUN, WEAK_PRONOUN, NEGATIVE, CANDIDATE = (
     "name",
@@ -175,7 +178,7 @@ _NOT_MODIFIERS = (
     | DO_NEGATIONS
     | COUNTERFACTUAL_MODALS
     | ABILITY_WORDS
-    | frozenset(w for phrase in CAUSE_CONNECTIVES + EMBEDDED_CONNECTIVES for w in phrase.split())
+    | CONNECTIVE_WORDS
     | frozenset(COORDINATORS)
 )
 
@@ -227,6 +230,7 @@ class Reading:
         self.toks = tokens(text.lower() if self.shouted else text)
         self.system_at: set[int] = set()
         self.mentions: dict[int, Mention] = {}  # keyed by head (last) token index
+        self._known = lexicon.known
         self._mark(lexicon)
         self.person_at = {i for m in self.mentions.values() for i in range(m.np_start, m.end)}
         self.phrases = self._phrases()
@@ -278,11 +282,14 @@ class Reading:
                     tok.base not in lex.known
                     and tok.low not in lex.known
                     and i not in configured_people
-                    and not _handle(tok.low)
+                    and not ("-" in tok.low and _handle(tok.low))
                     and (tok.text.isascii() or not _foreign_name(tok.text))
                 )
             ):
-                i += 1
+                if i > 1 and toks[i - 1].low in _JOINERS and self._named_with_a_person(i):
+                    i = self._add(NAME, i, self._surname_end(i + 1))
+                else:
+                    i += 1
                 continue
             if i in configured_people:
                 i = self._add(NAME, i, configured_people[i])
@@ -329,19 +336,55 @@ class Reading:
                 i += 1
 
     def _surname_end(self, j: int) -> int:
-        """A capitalised word after a given name is read as its surname: "Greg Barr"."""
+        """Capitalised words after a given name are read as the rest of the name: "Greg
+        Barr", "Nguyễn Thị Hoa", "Juan Carlos Ortega" (two at most)."""
         toks = self.toks
-        if (
-            j < len(toks)
-            and toks[j].is_word
-            and toks[j].capitalised
-            and toks[j].base not in SYSTEM_NAMES
-            and not _role_word(toks[j].base)
+        for _ in range(2):
+            if not (
+                j < len(toks)
+                and toks[j].is_word
+                and toks[j].capitalised
+                and toks[j].base not in SYSTEM_NAMES
+                and not _role_word(toks[j].base)
+            ):
+                break
+            j += 1
+        return j
+
+    def _named_with_a_person(self, i: int) -> bool:
+        """A capitalised word no list knows, joined (the caller saw "and", "or" or a comma) to
+        a named person, names a person too: "Ana and Bartosz skipped", "Priya, Tadeusz and
+        Ngozi"."""
+        before = self.mentions.get(i - 2)
+        tok = self.toks[i]
+        return (
+            before is not None
+            and before.kind in (NAME, AMBIGUOUS_NAME)
+            and tok.capitalised
+            and tok.text.isalpha()
+            and not self.shouted
+        )
+
+    def _family_name_start(self, start: int) -> int:
+        """Capitalised words no list knows right before a given name are the family name
+        written first: "Nguyễn Thị Hoa", "Satō Haruto", "Kovács Anna" (two at most)."""
+        toks = self.toks
+        j = start
+        while (
+            j > 0
+            and start - j < 2
+            and toks[j - 1].capitalised
+            and toks[j - 1].text.isalpha()
+            and toks[j - 1].end < toks[j].start
+            and toks[j - 1].base not in self._known
+            and toks[j - 1].low not in _NOT_FAMILY_NAMES
         ):
-            return j + 1
+            j -= 1
         return j
 
     def _add(self, kind: str, start: int, end: int) -> int:
+        if kind == NAME:
+            start = self._family_name_start(start)
         np_start = shown = start
         if kind in (ROLE, NEGATIVE):  # highlight "storage admin", not just "admin"
             np_start = shown = self._np_start(start)

@@ -4,7 +4,9 @@ It says why (the words the judge matched, highlighted in the statement, and its 
 asks the reframing question that moves from the person to the system, and offers one key to
 ask that question as the next why under the leaf. If the judge is wrong because a system has a
 person's name, the fix is offered too, in the open: the name goes into the repository's
-`.whytui.toml`, a change reviewers will see, never a silent override.
+`.whytui.toml`, a change reviewers will see, never a silent override. If it is wrong for a
+reason no list can fix (the people are context, the cause is what was missing), the room can
+close it anyway with a written reason (`j`), kept on the node and reported by lint.
 """
 
 import re
@@ -31,6 +33,7 @@ class Choice(Enum):
     ASK = "ask"
     REWORD = "reword"
     SYSTEM_NAME = "system-name"
+    JUDGED = "judged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class Resolution:
     choice: Choice
     name: str = ""
     """For SYSTEM_NAME: the name to record as a system."""
+    reason: str = ""
+    """For JUDGED: the room's written reason for calling the statement structural."""
 
 
 def name_candidates(verdict: CauseVerdict) -> list[str]:
@@ -64,6 +69,7 @@ class RefusalScreen(ModalScreen[Resolution | None]):
         Binding("w,enter", "resolve('ask')", "Ask why under it", id="refusal-ask"),
         Binding("e", "resolve('reword')", "Reword it", id="refusal-reword"),
         Binding("s", "system_name", "It names a system", id="refusal-system-name"),
+        Binding("j", "judged", "Structural, with a reason", id="refusal-judged"),
         Binding("escape", "dismiss(None)", "Back to the tree", id="refusal-back"),
     ]
 
@@ -105,6 +111,9 @@ class RefusalScreen(ModalScreen[Resolution | None]):
                     " names a system, not a person (adds it to .whytui.toml)",
                 )
             )
+        lines.append(
+            Content.assemble(("j", "bold $accent"), "  it is structural: close it with a reason")
+        )
         lines.append(Content.assemble(("escape", "bold $accent"), "  back to the tree"))
         return Content("\n").join(lines)
 
@@ -127,6 +136,15 @@ class RefusalScreen(ModalScreen[Resolution | None]):
                 self.dismiss(Resolution(Choice.SYSTEM_NAME, name))
 
         self.app.push_screen(NameChoiceScreen(self.names), chosen)
+
+    def action_judged(self) -> None:
+        from whytui.ui.screens.judged import JudgedScreen
+
+        def written(reason: str | None) -> None:
+            if reason:
+                self.dismiss(Resolution(Choice.JUDGED, reason=reason))
+
+        self.app.push_screen(JudgedScreen(self.text), written)
 
 
 class NameChoiceScreen(ModalScreen[str | None]):

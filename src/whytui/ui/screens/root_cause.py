@@ -5,7 +5,8 @@ are imported when first used, since the first frame needs neither. A leaf that e
 person is refused with the reasons and a question that moves from the person to the system;
 the facilitator asks that question as the next why, rewords the leaf, or, when the judge
 mistook a system for a person, records the name in the repository's `.whytui.toml`, a change
-reviewers see, and the close is tried again.
+reviewers see, and the close is tried again; or, when no list could fix it, closes the leaf
+with the room's written reason for calling it structural.
 """
 
 from typing import TYPE_CHECKING, Protocol
@@ -67,15 +68,18 @@ class RootCauseFlow:
             CategoryScreen(self._config.all_categories(), node.text, node.category), chosen
         )
 
-    def try_close(self, node_id: str, category: str) -> None:
-        """Close `node_id` under `category` if the rules allow; otherwise say why not."""
+    def try_close(self, node_id: str, category: str, judged: str | None = None) -> None:
+        """Close `node_id` under `category` if the rules allow; otherwise say why not.
+        `judged`: the room's written reason for closing it over the cause judge."""
         session = self._session
-        problems = rules.leaf_close_problems(session, node_id, category, self._config)
+        problems = rules.leaf_close_problems(session, node_id, category, self._config, judged)
         if not problems:
             node = session.node(node_id)
+            reason = node.judged if judged is None else judged
+            how = "as structural over the judge" if reason else "as a root cause"
             self._screen.edit(
-                edits.close_as_root_cause(session, node_id, category),
-                f"close {quote(node.text)} as a root cause ({category})",
+                edits.close_as_root_cause(session, node_id, category, reason),
+                f"close {quote(node.text)} {how} ({category})",
                 node_id,
             )
             return
@@ -102,6 +106,8 @@ class RootCauseFlow:
         elif resolution.choice is Choice.REWORD:
             self._screen.select(node_id)
             self._screen.open_editor(EditMode.EDIT, node_id)
+        elif resolution.choice is Choice.JUDGED:
+            self.try_close(node_id, category, resolution.reason)
         else:
             self._add_system_name(resolution.name, node_id, category)
 

@@ -3,7 +3,8 @@
 The seed's advice only helps if it comes up at the right moment, so the questions follow the
 selected node: on the problem, what would have had to be true; at a person, what made it
 reasonable and why the system didn't make the right thing the default; at an open structural
-leaf, keep asking; at a root cause, is it deep enough and which action item addresses it.
+leaf, keep asking; at a root cause, is it deep enough and which action item addresses it. A
+root cause the room closed over the judge shows the room's reason, for the reviewer's eye.
 """
 
 from textual.app import ComposeResult
@@ -16,6 +17,7 @@ from whytui.core.ids import ROOT_ID
 from whytui.core.judge import judge_cause
 from whytui.core.models import Session
 from whytui.core.nodeindex import node_index
+from whytui.core.rules import judged_reason_problem
 from whytui.core.text import plural
 from whytui.ui.usertext import clamped, user_text
 
@@ -36,6 +38,8 @@ def prompts_for(session: Session, node_id: str, config: Config) -> tuple[str, ..
     index = node_index(session)
     node = index.node(node_id)
     if judge_cause(node.text, config).ends_at_person:
+        if node.is_root_cause and judged_reason_problem(node.judged) is None:
+            return (f"The room overruled the judge: {node.judged}", *AT_ROOT_CAUSE)
         return AT_PERSON
     if node.is_root_cause:
         return AT_ROOT_CAUSE
@@ -94,6 +98,6 @@ class PromptsPanel(Vertical):
         self.query_one("#node-detail", Static).update(detail_for(session, node_id, config))
         questions = prompts_for(session, node_id, config)
         lines = Content("\n").join(
-            Content.assemble(("» ", "bold $accent"), question) for question in questions
+            Content.assemble(("» ", "bold $accent"), user_text(question)) for question in questions
         )
         self.query_one("#node-prompts", Static).update(lines)

@@ -6,7 +6,9 @@ costs on a 20-node one. Labels are user text, so they are built as `rich.text.Te
 literal string (never markup), with control characters shown as pictures.
 
 What state a leaf is in is shown by a glyph, not by colour alone: `?` still open, `■` closed
-as a root cause (with its category), `⚠` ends at a person and can't close as it stands.
+as a root cause (with its category), `⚠` ends at a person and can't close as it stands;
+a root cause the room closed over the judge, with a written reason, says `judged` beside its
+category.
 """
 
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from whytui.core.config import Config
 from whytui.core.ids import ROOT_ID
 from whytui.core.judge import judge_cause
 from whytui.core.models import Session, WhyNode
+from whytui.core.rules import judged_reason_problem
 from whytui.ui.usertext import line_text
 from whytui.ui.widgets.line_tree import LineTree
 
@@ -36,6 +39,7 @@ class Mark(Enum):
     CAUSE = "cause"
     PERSON = "person"
     PERSON_CAUSE = "person-cause"
+    JUDGED_CAUSE = "judged-cause"
 
 
 GLYPHS: dict[Mark, str] = {
@@ -45,6 +49,7 @@ GLYPHS: dict[Mark, str] = {
     Mark.CAUSE: "■ ",
     Mark.PERSON: "⚠ ",
     Mark.PERSON_CAUSE: "⚠ ■ ",
+    Mark.JUDGED_CAUSE: "■ ",
 }
 
 _MARK_CLASS: dict[Mark, str] = {
@@ -52,6 +57,7 @@ _MARK_CLASS: dict[Mark, str] = {
     Mark.CAUSE: "whytree--cause",
     Mark.PERSON: "whytree--person",
     Mark.PERSON_CAUSE: "whytree--person",
+    Mark.JUDGED_CAUSE: "whytree--judged",
 }
 
 
@@ -67,6 +73,8 @@ class Row:
     mark: Mark
     text: str = ""
     category: str | None = None
+    judged: bool = False
+    """Closed over the judge with a written reason."""
 
 
 class WhyTree(LineTree[Row]):
@@ -90,6 +98,7 @@ class WhyTree(LineTree[Row]):
         "whytree--open",
         "whytree--cause",
         "whytree--person",
+        "whytree--judged",
         "whytree--category",
         "whytree--problem",
     }
@@ -98,6 +107,7 @@ class WhyTree(LineTree[Row]):
     WhyTree > .whytree--open { color: $warning; text-style: bold; }
     WhyTree > .whytree--cause { color: $success; text-style: bold; }
     WhyTree > .whytree--person { color: $error; text-style: bold; }
+    WhyTree > .whytree--judged { color: $warning; text-style: bold; }
     WhyTree > .whytree--category { color: $text-muted; }
     WhyTree > .whytree--problem { text-style: bold; }
     """
@@ -126,13 +136,16 @@ class WhyTree(LineTree[Row]):
         if has_whys:
             return Row(node.id, Mark.INNER)
         if node.is_root_cause:
-            return Row(node.id, Mark.CAUSE, node.text, node.category)
+            judged = judged_reason_problem(node.judged) is None
+            return Row(node.id, Mark.CAUSE, node.text, node.category, judged)
         return Row(node.id, Mark.OPEN, node.text)
 
     def mark(self, row: Row) -> Mark:
         """The row's mark, with leaves that end at a person told apart."""
         if row.mark in (Mark.OPEN, Mark.CAUSE) and self.ends_at_person(row.text):
-            return Mark.PERSON if row.mark is Mark.OPEN else Mark.PERSON_CAUSE
+            if row.mark is Mark.OPEN:
+                return Mark.PERSON
+            return Mark.JUDGED_CAUSE if row.judged else Mark.PERSON_CAUSE
         return row.mark
 
     def _apply(self, tree_node: TreeNode[Row], node: WhyNode) -> None:
@@ -162,7 +175,8 @@ class WhyTree(LineTree[Row]):
         tail = Text()
         if row.category:
             category_style = self.get_component_rich_style("whytree--category")
-            tail.append(f"  [{line_text(row.category)}]", style + category_style)
+            judged = ", judged" if mark is Mark.JUDGED_CAUSE else ""
+            tail.append(f"  [{line_text(row.category)}{judged}]", style + category_style)
         label = node.label
         assert isinstance(label, Text)
         words = label.copy()

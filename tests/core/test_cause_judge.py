@@ -179,3 +179,55 @@ def test_everyone_named_is_named_in_the_explanation() -> None:
     text = reasons("Ana, Bartosz and Chidi skipped the checklist")
     for name in ("Ana", "Bartosz", "Chidi"):
         assert f"'{name}' is a person's name" in text
+
+
+# -- the doer left out, and people as chat and code hosts name them ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pushed the config straight to prod.",
+        "Merged without waiting for CI.",
+        "Left the debug flag on.",
+        "Went ahead with the deploy despite the failing check.",
+        "Ran the cleanup job on production instead of staging.",
+    ],
+)
+def test_an_act_with_its_doer_left_out_ends_at_a_person(text: str) -> None:
+    assert person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Timed out after 30 seconds.",
+        "Returned 500s for every request.",
+        "Hit the connection limit at 16:02.",
+        "Expired certificate on the load balancer.",
+        "Unattended upgrades ran in the same window in every region.",
+    ],
+)
+def test_what_a_system_does_said_without_a_subject_stays_structural(text: str) -> None:
+    assert not person(text), reasons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("<@U024BE7LH> dropped the orders table", "'<@U024BE7LH>' is a person's name"),
+        ("ops_bot_admin forgot to renew the domain", "'ops_bot_admin' is a person's name"),
+        ("SRE-1 forgot to drain the node", "'SRE-1' is a person's name"),
+        ("Engineer B skipped the canary", "'Engineer B' is a role"),
+        ("SRE 2 misread the graph", "'SRE 2' is a role"),
+    ],
+)
+def test_handles_and_numbered_stand_ins_are_people(text: str, who: str) -> None:
+    assert person(text)
+    assert who in reasons(text)
+
+
+def test_a_handle_shaped_system_name_is_a_system_until_it_does_what_people_do() -> None:
+    assert not person("node42 crashed under load")
+    assert not person("redis_primary rejected writes")
+    assert not person("db01 ran out of disk")

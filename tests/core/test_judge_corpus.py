@@ -24,6 +24,7 @@ CAUSE_AGREEMENT = 0.95
 ACTION_AGREEMENT = 0.90
 POSTMORTEMS = HELD_OUT / "postmortems"
 POSTMORTEM_CAUSES = 0.97
+POSTMORTEM_ACTIONS = 0.95
 
 
 def _rows(path: Path) -> list[tuple[str, str]]:
@@ -104,6 +105,12 @@ def test_cause_judge_agrees_with_statements_from_real_postmortems() -> None:
     rows = _postmortem_rows("causes.tsv")
     assert len(rows) >= 150
     _check([(r["label"], r["text"]) for r in rows], "person", _ends_at_person, POSTMORTEM_CAUSES)
+
+
+@pytest.mark.parametrize("name", ["actions.tsv", "done_when.tsv"])
+def test_action_judge_agrees_with_items_from_real_postmortems(name: str) -> None:
+    rows = _postmortem_rows(name)
+    _check([(r["label"], r["text"]) for r in rows], "specific", _is_specific, POSTMORTEM_ACTIONS)
 
 
 def test_no_system_with_a_persons_name_is_refused() -> None:

@@ -305,5 +305,21 @@ STANDING_PARTICIPLES = word_set(
     """
 )
 
+# What systems do, said without a subject ("Timed out after 30 s", "Returned 500s"): not an
+# act with its doer left out.
+SYSTEM_EVENT_VERBS = word_set(
+    """
+    timed crashed returned rejected exceeded leaked hung stalled spiked overflowed expired
+    failed fell dropped evicted lost reached hit saturated exhausted consumed served retried
+    sent wrote took caused triggered blocked locked filled started stopped slowed degraded
+    flapped errored panicked deadlocked throttled queued paged fired alerted logged emitted
+    """
+)
+# Words that start what a verb acts on, or where it went: "pushed [straight] to prod",
+# "merged [without] waiting", "went [ahead] with the deploy", "copied [it] over".
+OBJECT_STARTS = word_set(
+    "it them this that these those without straight to into onto ahead back over out off up"
+)
+
 # Particles that belong to the verb before them: "signed off", "kicked off", "rolled back".
 PARTICLES = word_set("off up out down over back away through")

@@ -42,8 +42,10 @@ from whytui.core.judge.people import (
     WEAK_PRONOUN,
     Mention,
     Reading,
+    handle_shaped,
     human_cue,
     human_cue_spans,
+    opens_with_an_act,
 )
 from whytui.core.judge.people_words import (
     DETERMINERS,
@@ -74,6 +76,7 @@ from whytui.core.judge.verdicts import (
     NAMED_PERSON,
     PRONOUN_ACTOR,
     ROLE_ACTOR,
+    UNNAMED_DOER,
 )
 
 
@@ -216,7 +219,8 @@ class ClauseJudge:
         if first + 1 >= end or first in self.r.system_at:
             return None
         tok = toks[first]
-        if not (tok.capitalised and tok.text.isalpha()) or tok.low in _NOT_NAMES:
+        shaped = tok.capitalised and tok.text.isalpha()
+        if not (shaped or handle_shaped(tok.text)) or tok.low in _NOT_NAMES:
             return None
         if verb_group(toks, first, end).kind != NONE:
             return None
@@ -302,11 +306,27 @@ class ClauseJudge:
                 and self._human_cue(clause, verb.end, slips=True)
             ):  # "Typed 100 instead of 10": the doer left out, what they did a person's
                 findings += self._verb_finding(Verb(LAPSE, verb.start, verb.end))
+            elif clause.start == 0 and self._done_by_someone_unnamed(verb, end):
+                words = self.r.words(verb.start, verb.end)
+                reason = f"'{words}' {EXPLAIN[UNNAMED_DOER]} (rule: {UNNAMED_DOER})"
+                findings.append(Finding(UNNAMED_DOER, verb.start, verb.end, reason))
         if subject is False:
             findings += self._passive_omission(clause)
         findings += self._agents(clause)
         findings += self._phrases(clause, subject)
         return subject, findings, describes
+
+    def _done_by_someone_unnamed(self, verb: Verb, end: int) -> bool:
+        """ "Pushed the config straight to prod", "Left the debug flag on": a statement that
+        opens with a past act done to something, its doer left out, was written by the room
+        about someone; what systems do without a subject ("Timed out after 30 s") is not."""
+        toks = self.toks
+        return (
+            verb.kind == ACT
+            and verb.start == 0
+            and verb.end < end
+            and opens_with_an_act(toks[0].low, toks[verb.end].low)
+        )
 
     def _departs(self, verb_at: int, end: int) -> bool:
         """Does the clause only say its people left ("its designers have moved on")?"""

@@ -6,6 +6,7 @@ language and whether it is blameless, so that most structural statements are don
 Whether a person marked here is the actor of a failure is the business of `findings`.
 """
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,8 +31,10 @@ from whytui.core.judge.cause_words import (
     KNOWLEDGE_PHRASES,
     LEAD_IN_PREPOSITIONS,
     OBJECT_MARKERS,
+    OBJECT_STARTS,
     SLIP_PHRASES,
     STATE_VERBS,
+    SYSTEM_EVENT_VERBS,
 )
 from whytui.core.judge.people_words import (
     AMBIGUOUS_NAMES,
@@ -49,7 +52,7 @@ from whytui.core.judge.people_words import (
     given_names,
 )
 from whytui.core.judge.tokens import CaseBlind, Tok, fold, phrase_regex, tokens
-from whytui.core.judge.verbs import FAILURE_WORDS
+from whytui.core.judge.verbs import FAILURE_WORDS, is_past
 from whytui.core.judge.verdicts import ATTENTION, HUMAN_ERROR, KNOWLEDGE
 
 _NAME_TITLES = frozenset({"mr", "mrs", "ms", "dr", "mx"})
@@ -139,9 +142,19 @@ def _phrase_spans(toks: list[Tok], phrases: Iterable[tuple[str, ...]]) -> dict[i
 
 
 def _handle(low: str) -> bool:
-    """A stand-in for a named person: "team-member-1", "engineer-a"."""
+    """A stand-in for a named person: "team-member-1", "engineer-a", "sre-2"."""
     stem, _, tail = low.rpartition("-")
-    return stem in HANDLE_STEMS and (tail.isdigit() or (len(tail) == 1 and tail.isalpha()))
+    tells_apart = tail.isdigit() or (len(tail) == 1 and tail.isalpha())
+    return (stem in HANDLE_STEMS or stem in _ROLE_WORDS) and tells_apart
+
+
+_HANDLE_SHAPE = re.compile(r"[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]+[0-9]+")
+
+
+def handle_shaped(text: str) -> bool:
+    """A user name as chat and code hosts write them: "jsmith42", "ops_bot_admin", "k.tanaka".
+    Systems are named so too ("node42"), so it is a person only by what it does."""
+    return _HANDLE_SHAPE.fullmatch(text) is not None
 
 
 def _foreign_name(text: str) -> bool:
@@ -220,6 +233,16 @@ _PHRASES = CaseBlind(
 )
 
 
+def opens_with_an_act(first: str, second: str) -> bool:
+    """ "Pushed the config…", "Merged without…": a past act done to something, said without
+    its doer (the cause judge reads who left out)."""
+    return (
+        is_past(first)
+        and first not in SYSTEM_EVENT_VERBS
+        and (second in DETERMINERS or second in POSSESSIVE_PRONOUNS or second in OBJECT_STARTS)
+    )
+
+
 class Reading:
     """One statement, tokenised, with its people and systems marked."""
 
@@ -265,7 +288,10 @@ class Reading:
         while i < len(toks):
             tok = toks[i]
             if tok.text == "@" and i + 1 < len(toks) and toks[i + 1].start == tok.end:
-                i = self._add(NAME, i, i + 2)  # a handle: "@jdoe merged it"
+                start, end = i, i + 2  # a handle: "@jdoe merged it"
+                if i and toks[i - 1].text == "<" and end < len(toks) and toks[end].text == ">":
+                    start, end = i - 1, end + 1  # a chat mention: "<@U024BE7LH> dropped it"
+                i = self._add(NAME, start, end)
                 continue
             if (
                 tok.low == "u"
@@ -296,7 +322,11 @@ class Reading:
             elif tok.base in lex.systems or _in_apposition_to_system(toks, i):
                 self.system_at.add(i)
                 i += 1
-            elif (tok.capitalised or shouted) and tok.base in lex.names:
+            elif (
+                (tok.capitalised or shouted)
+                and tok.base in lex.names
+                and not self._verb_not_name(i)
+            ):
                 i = self._add(NAME, i, self._surname_end(i + 1))
             elif tok.capitalised and tok.base in lex.ambiguous:
                 i = self._add(AMBIGUOUS_NAME, i, self._surname_end(i + 1))
@@ -320,6 +350,9 @@ class Reading:
                 end = i + 1
                 while end < len(toks) and _role_word(toks[end].base):
                     end += 1
+                tail = toks[end].text if end < len(toks) else ""
+                if tail.isdigit() or (len(tail) == 1 and tail.isupper()):
+                    end += 1  # "engineer A", "SRE 2"
                 kind = NEGATIVE if toks[end - 1].base in _NEGATIVE_ROLES else ROLE
                 i = self._add(kind, i, end)
             elif tok.low == "one" and [t.low for t in toks[i + 1 : i + 3]] in (
@@ -350,6 +383,15 @@ class Reading:
                 break
             j += 1
         return j
+
+    def _verb_not_name(self, i: int) -> bool:
+        """A given name that is also a past verb, acting on something: "Ran the wipe on the
+        wrong host" (Ran is a name too), "Said the cache was warm"."""
+        toks = self.toks
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        return is_past(toks[i].low) and (
+            nxt in DETERMINERS or nxt in POSSESSIVE_PRONOUNS or nxt in OBJECT_STARTS
+        )
 
     def _named_with_a_person(self, i: int) -> bool:
         """A capitalised word no list knows, joined (the caller saw "and", "or" or a comma) to
@@ -423,6 +465,8 @@ class Reading:
         if self.mentions or self.phrases or human_cue(self.text, slips=True):
             return False
         toks = self.toks
+        if len(toks) > 1 and opens_with_an_act(toks[0].low, toks[1].low):
+            return False
         for n, tok in enumerate(toks):
             low = tok.low
             if low in FAILURE_WORDS or low.endswith(("n't", "'ve")):

@@ -27,6 +27,7 @@ KNOWLEDGE = "knowledge"
 ATTENTION = "attention"
 HUMAN_ERROR = "human-error"
 MOTIVE = "motive"
+UNNAMED_DOER = "unnamed-doer"
 
 # What a reason says the quoted words do: "'forgot' blames something a person left undone".
 EXPLAIN = {
@@ -36,6 +37,7 @@ EXPLAIN = {
     ATTENTION: "puts the cause in a person's attention or care",
     HUMAN_ERROR: "is human-error language",
     MOTIVE: "gives a person's motive, not a condition of the system",
+    UNNAMED_DOER: "is what someone did, with the doer left out",
 }
 
 

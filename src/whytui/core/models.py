@@ -25,7 +25,8 @@ from pydantic_core import PydanticCustomError
 from whytui.core.ids import ROOT_ID
 
 SCHEMA_VERSION = 3
-"""The `schema` number this whytui writes. Older files are migrated on load.
+"""The `schema` number this whytui writes. Older files are migrated on load. Schema 3 added
+a root cause's `judged` and `not_fixing` reasons.
 
 Schema 2 changed only the order records are written in (see `whytui.store.sessionfile.dumps`), so
 that two branches adding whys or action items under different nodes merge without conflict.
@@ -69,6 +70,9 @@ class WhyNode(_Frozen):
     judged: Text = ""
     """Why the room closed this as structural where the cause judge reads a person: a
     written reason that reviewers see in the pull request and lint reports, never silent."""
+    not_fixing: Text = ""
+    """Why this root cause gets no action item stronger than the weaker kind (training, a
+    reminder), or none at all: "not fixing: the service is retired on 2027-01-31"."""
 
     @property
     def is_root_cause(self) -> bool:

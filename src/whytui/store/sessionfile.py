@@ -44,7 +44,8 @@ def _schema_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _schema_2_to_3(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 3 added what older files don't have: a node's `judged` reason. Nothing to do."""
+    """Schema 3 added what older files don't have: a node's `judged` and `not_fixing`
+    reasons. Nothing to do."""
     return data
 
 
@@ -64,6 +65,8 @@ def _node_data(node: WhyNode) -> dict[str, Any]:
         data["category"] = node.category
     if node.judged:
         data["judged"] = node.judged
+    if node.not_fixing:
+        data["not_fixing"] = node.not_fixing
     if node.evidence:
         data["evidence"] = list(node.evidence)
     return data

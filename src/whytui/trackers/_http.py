@@ -47,7 +47,10 @@ def checked_base(url: str, what: str) -> str:
 
 
 class Conduit:
-    """An httpx client bound to one tracker, its secrets and its way of naming itself."""
+    """An httpx client bound to one tracker, its secrets and its way of naming itself.
+
+    `sleep` and `timeout` are for tests: a fake tracker's Retry-After is recorded instead of
+    slept, and a stalled fake times out in a fraction of a second."""
 
     def __init__(
         self,
@@ -58,17 +61,19 @@ class Conduit:
         credentials_hint: str,
         auth: httpx.Auth | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        timeout: httpx.Timeout = TIMEOUT,
     ) -> None:
         self.base = base
         self.name = name
         self._secrets = tuple(s for s in secrets if s)
         self._hint = credentials_hint
         self._sleep = sleep
+        self._timeout = timeout
         self._client = httpx.Client(
             base_url=base,
             headers={"User-Agent": "whytui", **headers},
             auth=auth,
-            timeout=TIMEOUT,
+            timeout=timeout,
             follow_redirects=True,
         )
 
@@ -85,7 +90,7 @@ class Conduit:
                 response = self._client.request(method, url, **kwargs)
             except httpx.TimeoutException:
                 raise TrackerError(
-                    f"{self.name} did not answer within {TIMEOUT.read:.0f} s ({method} "
+                    f"{self.name} did not answer within {self._timeout.read or 0:.0f} s ({method} "
                     f"{self._path(url)}); try again later"
                 ) from None
             except httpx.HTTPError as error:
